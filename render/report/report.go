@@ -1,0 +1,202 @@
+// Package report defines the validated report model: the facts of one
+// conference, written once in YAML, from which every document and the
+// statistics workbook are produced.
+//
+// The model is plain data. Loading and validation live in package load;
+// the document kinds, layout and writers read the model and never change it.
+// Figures that can be derived (differences, percentages, totals) are methods,
+// never stored, so the PDF and the workbook cannot disagree.
+package report
+
+import (
+	"fmt"
+	"time"
+)
+
+// Pos is a position in a source file, 1-based.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+// String renders the position as file:line:col, the form editors jump to.
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
+}
+
+// Report is one conference and the documents issued about it.
+type Report struct {
+	Agency        Agency        `yaml:"agency" required:"true" doc:"Cơ quan ban hành"`
+	Format        Format        `yaml:"format" doc:"Khổ giấy, lề và cỡ chữ (không bắt buộc)"`
+	Conference    Conference    `yaml:"conference" required:"true" doc:"Hội nghị"`
+	Statistics    Statistics    `yaml:"statistics" doc:"Số liệu thống kê"`
+	Commendations Commendations `yaml:"commendations" doc:"Khen thưởng"`
+	BaoCao        *Document     `yaml:"bao_cao" doc:"Báo cáo tổng kết"`
+
+	// Positions maps the YAML path of every value ("bao_cao.body",
+	// "statistics.groups[0].indicators[1].current") to where it was written,
+	// so later stages can point the user at the line to fix.
+	Positions map[string]Pos `yaml:"-"`
+}
+
+// PosOf returns where the value at path was written, or a position naming
+// only the file when the path is unknown.
+func (r *Report) PosOf(path string) Pos {
+	if p, ok := r.Positions[path]; ok {
+		return p
+	}
+	for _, p := range r.Positions {
+		return Pos{File: p.File}
+	}
+	return Pos{}
+}
+
+// Agency is the issuing body: the parent line (cơ quan chủ quản) and the
+// issuer (cơ quan ban hành), both as they are printed, in capitals.
+type Agency struct {
+	Parent string `yaml:"parent" doc:"Tên cơ quan chủ quản, viết hoa (ví dụ: BỘ CÔNG AN)"`
+	Name   string `yaml:"name" required:"true" doc:"Tên cơ quan ban hành, viết hoa (ví dụ: CÔNG AN THÀNH PHỐ CẦN THƠ)"`
+	Place  string `yaml:"place" required:"true" doc:"Địa danh ghi trước ngày tháng (ví dụ: Cần Thơ)"`
+}
+
+// Format holds the page settings a user may change within the ranges of
+// Nghị định 30. Zero values mean the decree's own defaults.
+type Format struct {
+	MarginTop    float64 `yaml:"margin_top" doc:"Lề trên, mm (20–25)"`
+	MarginBottom float64 `yaml:"margin_bottom" doc:"Lề dưới, mm (20–25)"`
+	MarginLeft   float64 `yaml:"margin_left" doc:"Lề trái, mm (30–35)"`
+	MarginRight  float64 `yaml:"margin_right" doc:"Lề phải, mm (15–20)"`
+}
+
+// Conference is the meeting the documents are about.
+type Conference struct {
+	Name      string     `yaml:"name" required:"true" doc:"Tên hội nghị"`
+	Date      Date       `yaml:"date" required:"true" doc:"Ngày họp (15/01/2022 hoặc 2022-01-15)"`
+	Time      string     `yaml:"time" doc:"Giờ bắt đầu (ví dụ: 08:00)"`
+	Place     string     `yaml:"place" required:"true" doc:"Địa điểm"`
+	Chair     string     `yaml:"chair" required:"true" doc:"Mã (id) của đại biểu chủ trì, trong danh sách delegates"`
+	Delegates []Delegate `yaml:"delegates" required:"true" doc:"Đại biểu dự hội nghị"`
+}
+
+// ChairDelegate returns the delegate who chaired, if the id resolves.
+func (c *Conference) ChairDelegate() (Delegate, bool) {
+	for _, d := range c.Delegates {
+		if d.ID == c.Chair {
+			return d, true
+		}
+	}
+	return Delegate{}, false
+}
+
+// Delegate is a person present at the conference.
+type Delegate struct {
+	ID     string   `yaml:"id" required:"true" doc:"Mã ngắn để tham chiếu (ví dụ: thuan)"`
+	Name   string   `yaml:"name" required:"true" doc:"Họ và tên"`
+	Rank   string   `yaml:"rank" doc:"Cấp bậc (ví dụ: Thiếu tướng)"`
+	Titles []string `yaml:"titles" doc:"Chức vụ, theo thứ tự"`
+	Guest  bool     `yaml:"guest" doc:"Đại biểu cấp trên đến dự và chỉ đạo"`
+}
+
+// Statistics are the indicators compared between two periods.
+type Statistics struct {
+	Previous string  `yaml:"previous" required:"true" doc:"Tên kỳ trước (ví dụ: Năm 2020)"`
+	Current  string  `yaml:"current" required:"true" doc:"Tên kỳ này (ví dụ: Năm 2021)"`
+	Groups   []Group `yaml:"groups" required:"true" doc:"Nhóm chỉ tiêu"`
+}
+
+// Group is a titled group of indicators (row I, II … of the table).
+type Group struct {
+	Title      string      `yaml:"title" required:"true" doc:"Tên nhóm chỉ tiêu"`
+	Indicators []Indicator `yaml:"indicators" required:"true" doc:"Các chỉ tiêu trong nhóm"`
+}
+
+// Indicator is one counted quantity in both periods. Differences and
+// percentages are derived, never typed in.
+type Indicator struct {
+	ID       string  `yaml:"id" required:"true" doc:"Mã ngắn để dẫn số liệu trong văn bản (ví dụ: toi-pham)"`
+	Name     string  `yaml:"name" required:"true" doc:"Tên chỉ tiêu"`
+	Unit     string  `yaml:"unit" required:"true" doc:"Đơn vị tính (ví dụ: vụ, người)"`
+	Previous float64 `yaml:"previous" required:"true" min:"0" doc:"Số liệu kỳ trước"`
+	Current  float64 `yaml:"current" required:"true" min:"0" doc:"Số liệu kỳ này"`
+}
+
+// Change is the current value minus the previous one.
+func (i Indicator) Change() float64 { return i.Current - i.Previous }
+
+// Percent is the change relative to the previous value, in percent.
+// ok is false when the previous value is 0 and no percentage exists.
+func (i Indicator) Percent() (pct float64, ok bool) {
+	if i.Previous == 0 {
+		return 0, false
+	}
+	return (i.Current - i.Previous) / i.Previous * 100, true
+}
+
+// Indicator finds an indicator by id.
+func (s *Statistics) Indicator(id string) (Indicator, bool) {
+	for _, g := range s.Groups {
+		for _, ind := range g.Indicators {
+			if ind.ID == id {
+				return ind, true
+			}
+		}
+	}
+	return Indicator{}, false
+}
+
+// Commendations are the awards given for the period.
+type Commendations struct {
+	Awards []Award `yaml:"awards" doc:"Các hình thức khen thưởng"`
+}
+
+// Award is one form of award with how many collectives and individuals
+// received it.
+type Award struct {
+	Form        string `yaml:"form" required:"true" doc:"Hình thức khen thưởng"`
+	Collectives int    `yaml:"collectives" min:"0" doc:"Số tập thể"`
+	Individuals int    `yaml:"individuals" min:"0" doc:"Số cá nhân"`
+}
+
+// Totals sums collectives and individuals over all awards.
+func (c Commendations) Totals() (collectives, individuals int) {
+	for _, a := range c.Awards {
+		collectives += a.Collectives
+		individuals += a.Individuals
+	}
+	return collectives, individuals
+}
+
+// Document is the data of one issued document: its number, date, subject,
+// Markdown body, signer and recipients.
+type Document struct {
+	Number     int      `yaml:"number" required:"true" min:"1" doc:"Số văn bản (ví dụ: 15)"`
+	Code       string   `yaml:"code" required:"true" doc:"Ký hiệu (ví dụ: BC-CAT)"`
+	Date       Date     `yaml:"date" required:"true" doc:"Ngày ban hành"`
+	Title      string   `yaml:"title" required:"true" doc:"Trích yếu nội dung"`
+	Body       string   `yaml:"body" required:"true" doc:"Nội dung (Markdown); # Phần, ## mục I, ### điểm 1, #### tiết a)"`
+	Signer     Signer   `yaml:"signer" required:"true" doc:"Người ký"`
+	Recipients []string `yaml:"recipients" required:"true" doc:"Nơi nhận, mỗi dòng một nơi; dòng cuối là Lưu: VT, …"`
+}
+
+// Signer is the person who signs, with the authority they sign under.
+type Signer struct {
+	Authority string `yaml:"authority" enum:"TM.,Q.,KT.,TL.,TUQ." doc:"Quyền hạn ký: TM., Q., KT., TL. hoặc TUQ. (bỏ trống nếu người đứng đầu ký)"`
+	Head      string `yaml:"head" doc:"Chức vụ người đứng đầu, khi ký thay (ví dụ: GIÁM ĐỐC)"`
+	Title     string `yaml:"title" required:"true" doc:"Chức vụ người ký (ví dụ: PHÓ GIÁM ĐỐC)"`
+	Rank      string `yaml:"rank" doc:"Cấp bậc (ví dụ: Đại tá)"`
+	Name      string `yaml:"name" required:"true" doc:"Họ và tên người ký"`
+}
+
+// Date is a calendar day, without time or zone.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
