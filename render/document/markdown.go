@@ -1,0 +1,187 @@
+package document
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"baocao/render/viet"
+)
+
+// markdown parses CommonMark with GFM tables; it holds no per-document
+// state, so one parser serves every concurrent render.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// parseBody turns Markdown into body blocks, numbering headings in the
+// report hierarchy of nd30.md §4: # Phần I, ## I., ### 1., #### a).
+func parseBody(src []byte) []Block {
+	c := converter{src: src}
+	root := markdown.Parser().Parse(text.NewReader(src))
+	c.blocks(root, 0)
+	return c.out
+}
+
+type converter struct {
+	src     []byte
+	out     []Block
+	counter [5]int // per heading level, 1-based
+}
+
+func (c *converter) blocks(parent ast.Node, listDepth int) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			c.heading(n)
+		case *ast.List:
+			c.list(n, listDepth+1)
+		case *extast.Table:
+			c.table(n)
+		case *ast.ThematicBreak, *ast.HTMLBlock:
+			// Neither has a place in an administrative document.
+		case *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+			c.out = append(c.out, &Paragraph{Runs: c.inline(n)})
+		default:
+			// Block quotes and the like: keep their paragraphs.
+			c.blocks(n, listDepth)
+		}
+	}
+}
+
+func (c *converter) heading(h *ast.Heading) {
+	level := min(h.Level, 4)
+	c.counter[level]++
+	for l := level + 1; l < len(c.counter); l++ {
+		c.counter[l] = 0
+	}
+	n := c.counter[level]
+	runs := c.inline(h)
+	var label string
+	switch level {
+	case 1:
+		label = "Phần " + viet.Roman(n)
+	case 2:
+		label = viet.Roman(n) + "."
+	case 3:
+		label = strconv.Itoa(n) + "."
+	default:
+		label = viet.Letter(n) + ")"
+	}
+	if level <= 2 {
+		// Phần and mục titles are printed in capitals (nd30.md §4).
+		for i := range runs {
+			runs[i].Text = viet.Upper(runs[i].Text)
+		}
+	}
+	c.out = append(c.out, &Heading{Level: level, Label: label, Runs: runs})
+}
+
+func (c *converter) list(l *ast.List, depth int) {
+	marker := "-"
+	if depth > 1 {
+		marker = "+"
+	}
+	num := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		m := marker
+		if l.IsOrdered() {
+			m = strconv.Itoa(num) + "."
+			num++
+		}
+		first := true
+		for b := item.FirstChild(); b != nil; b = b.NextSibling() {
+			if sub, ok := b.(*ast.List); ok {
+				c.list(sub, depth+1)
+				continue
+			}
+			p := &Paragraph{Runs: c.inline(b)}
+			if first {
+				p.Marker = m
+				first = false
+			}
+			c.out = append(c.out, p)
+		}
+	}
+}
+
+func (c *converter) table(t *extast.Table) {
+	tab := &Table{}
+	for _, a := range t.Alignments {
+		switch a {
+		case extast.AlignCenter:
+			tab.Align = append(tab.Align, AlignCenter)
+		case extast.AlignRight:
+			tab.Align = append(tab.Align, AlignRight)
+		default:
+			tab.Align = append(tab.Align, AlignLeft)
+		}
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []Cell
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, Cell{Runs: c.inline(cell)})
+		}
+		if _, ok := row.(*extast.TableHeader); ok {
+			tab.Header = cells
+		} else {
+			tab.Rows = append(tab.Rows, cells)
+		}
+	}
+	c.out = append(c.out, tab)
+}
+
+// inline flattens the inline content of a block into styled runs. Soft line
+// breaks become spaces: the layout, not the source, decides where lines end.
+func (c *converter) inline(n ast.Node) []Run {
+	var runs []Run
+	add := func(s string, bold, italic bool) {
+		if s == "" {
+			return
+		}
+		if k := len(runs) - 1; k >= 0 && runs[k].Bold == bold && runs[k].Italic == italic {
+			runs[k].Text += s
+			return
+		}
+		runs = append(runs, Run{Text: s, Bold: bold, Italic: italic})
+	}
+	var walk func(n ast.Node, bold, italic bool)
+	walk = func(n ast.Node, bold, italic bool) {
+		switch n := n.(type) {
+		case *ast.Text:
+			add(string(n.Segment.Value(c.src)), bold, italic)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				add(" ", bold, italic)
+			}
+			return
+		case *ast.String:
+			add(string(n.Value), bold, italic)
+			return
+		case *ast.Emphasis:
+			bold = bold || n.Level >= 2
+			italic = italic || n.Level == 1
+		case *ast.RawHTML:
+			return
+		}
+		if n.Type() == ast.TypeBlock && n.ChildCount() == 0 {
+			// Code blocks keep their text in lines, not in children.
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				add(strings.TrimRight(string(seg.Value(c.src)), "\n")+" ", bold, italic)
+			}
+			return
+		}
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			walk(ch, bold, italic)
+		}
+	}
+	walk(n, false, false)
+	if k := len(runs) - 1; k >= 0 {
+		runs[k].Text = strings.TrimRight(runs[k].Text, " ")
+	}
+	return runs
+}
