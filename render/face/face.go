@@ -8,6 +8,7 @@ package face
 
 import (
 	"fmt"
+	"math"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -54,7 +55,7 @@ type Face struct {
 	data   []byte
 	font   *sfnt.Font
 	upem   float64
-	widths []int16 // advance per rune below tableLimit, -1 when absent
+	widths []int16 // advance per rune below tableLimit in 1/1000 em, -1 when absent
 	bufs   sync.Pool
 }
 
@@ -103,8 +104,9 @@ func parse(data []byte) (*Face, error) {
 	return fc, nil
 }
 
-// lookup returns the advance of r in font units, or -1 when the font has no
-// glyph for it.
+// lookup returns the advance of r in thousandths of an em, rounded as fpdf
+// rounds the widths it writes into the PDF, so that measured and drawn
+// lines agree exactly; -1 when the font has no glyph for r.
 func (f *Face) lookup(buf *sfnt.Buffer, r rune) int16 {
 	gi, err := f.font.GlyphIndex(buf, r)
 	if err != nil || gi == 0 {
@@ -114,7 +116,7 @@ func (f *Face) lookup(buf *sfnt.Buffer, r rune) int16 {
 	if err != nil {
 		return -1
 	}
-	return int16(adv.Round())
+	return int16(math.Round(float64(adv) / 64 * 1000 / f.upem))
 }
 
 func (f *Face) advance(r rune) int16 {
@@ -144,7 +146,7 @@ func (f *Face) Width(s string, size float64) float64 {
 			units += int(a)
 		}
 	}
-	return float64(units) / f.upem * size * PtToMM
+	return float64(units) / 1000 * size * PtToMM
 }
 
 // Missing returns the distinct runes of s the font has no glyph for, in
