@@ -1,0 +1,118 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"baocao/render/report"
+)
+
+// check applies the rules that relate several values, after decoding. Values
+// already reported as missing are not checked again.
+func check(d *decoder, r *report.Report) {
+	checkChair(d, &r.Conference)
+	checkUnique(d, "đại biểu", delegateIDs(&r.Conference))
+	checkUnique(d, "chỉ tiêu", indicatorIDs(&r.Statistics))
+	checkMargins(d, &r.Format)
+	if r.BaoCao != nil {
+		checkRecipients(d, "bao_cao.recipients", r.BaoCao.Recipients)
+	}
+}
+
+// checkChair requires the chair to name a delegate by id.
+func checkChair(d *decoder, c *report.Conference) {
+	if c.Chair == "" || len(c.Delegates) == 0 {
+		return
+	}
+	if _, ok := c.ChairDelegate(); ok {
+		return
+	}
+	ids := make([]string, 0, len(c.Delegates))
+	for _, dl := range c.Delegates {
+		if dl.ID != "" {
+			ids = append(ids, dl.ID)
+		}
+	}
+	d.errorf(d.pos["conference.chair"], "\"chair\" là %q nhưng không có đại biểu nào có id này — hãy dùng id của một người trong delegates: %s",
+		c.Chair, strings.Join(ids, ", "))
+}
+
+// id is an identifier with the path it was written at.
+type id struct{ value, path string }
+
+func delegateIDs(c *report.Conference) []id {
+	var ids []id
+	for i, dl := range c.Delegates {
+		ids = append(ids, id{dl.ID, fmt.Sprintf("conference.delegates[%d].id", i)})
+	}
+	return ids
+}
+
+func indicatorIDs(s *report.Statistics) []id {
+	var ids []id
+	for g, grp := range s.Groups {
+		for i, ind := range grp.Indicators {
+			ids = append(ids, id{ind.ID, fmt.Sprintf("statistics.groups[%d].indicators[%d].id", g, i)})
+		}
+	}
+	return ids
+}
+
+// checkUnique reports every id written a second time; what names the kind
+// of thing identified.
+func checkUnique(d *decoder, what string, ids []id) {
+	first := map[string]string{}
+	for _, x := range ids {
+		if x.value == "" {
+			continue
+		}
+		if p, dup := first[x.value]; dup {
+			d.errorf(d.pos[x.path], "id %q bị trùng với %s ở dòng %d — mỗi %s cần một id riêng", x.value, what, d.pos[p].Line, what)
+			continue
+		}
+		first[x.value] = x.path
+	}
+}
+
+// checkMargins keeps margins that are set within Nghị định 30's ranges.
+func checkMargins(d *decoder, f *report.Format) {
+	for _, m := range []struct {
+		key     string
+		value   float64
+		low, hi float64
+	}{
+		{"margin_top", f.MarginTop, 20, 25},
+		{"margin_bottom", f.MarginBottom, 20, 25},
+		{"margin_left", f.MarginLeft, 30, 35},
+		{"margin_right", f.MarginRight, 15, 20},
+	} {
+		if m.value == 0 || (m.value >= m.low && m.value <= m.hi) {
+			continue
+		}
+		d.errorf(d.pos["format."+m.key], "%q là %g mm, ngoài khoảng Nghị định 30 cho phép (%g–%g mm) — hãy sửa thành số từ %g đến %g, hoặc xóa dòng này để dùng lề mặc định",
+			m.key, m.value, m.low, m.hi, m.low, m.hi)
+	}
+}
+
+// checkRecipients requires the archive line last, as Nghị định 30 lays out
+// the "Nơi nhận" block. An empty list is already reported as missing.
+func checkRecipients(d *decoder, path string, rs []string) {
+	if len(rs) == 0 {
+		return
+	}
+	last := rs[len(rs)-1]
+	if last == "" || hasPrefixFold(last, "Lưu") { // "" was reported when decoding
+		return
+	}
+	d.errorf(d.pos[fmt.Sprintf("%s[%d]", path, len(rs)-1)],
+		"dòng cuối của \"recipients\" là %q, nhưng theo Nghị định 30 dòng cuối của Nơi nhận phải là nơi lưu văn bản — hãy thêm dòng \"- Lưu: VT, <đơn vị soạn thảo>.\" vào cuối danh sách",
+		last)
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring case, so "LƯU" counts.
+func hasPrefixFold(s, prefix string) bool {
+	n := utf8.RuneCountInString(prefix)
+	r := []rune(s)
+	return len(r) >= n && strings.EqualFold(string(r[:n]), prefix)
+}

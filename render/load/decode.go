@@ -1,0 +1,392 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/render/report"
+)
+
+// decoder fills model structs from a YAML node tree, collecting every
+// problem instead of stopping at the first.
+type decoder struct {
+	file  string
+	lines []string // source lines, to locate the content of block scalars
+	pos   map[string]report.Pos
+	errs  report.Errors
+}
+
+func newDecoder(name string, data []byte) *decoder {
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return &decoder{file: name, lines: lines, pos: map[string]report.Pos{}}
+}
+
+func (d *decoder) at(n *yaml.Node) report.Pos {
+	return report.Pos{File: d.file, Line: n.Line, Column: n.Column}
+}
+
+func (d *decoder) errorf(p report.Pos, format string, args ...any) {
+	d.errs = append(d.errs, &report.Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// rules are the value constraints a struct tag puts on a field.
+type rules struct {
+	hasMin bool
+	min    float64
+	enum   []string
+}
+
+// field is one loadable struct field.
+type field struct {
+	key      string
+	index    int
+	required bool
+	rules    rules
+}
+
+// fields lists the fields of struct type t that have a YAML key. A min tag
+// that is not a number is a mistake in the model and is caught by its test.
+func fields(t reflect.Type) []field {
+	var fs []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		key := sf.Tag.Get("yaml")
+		if key == "" || key == "-" {
+			continue
+		}
+		f := field{key: key, index: i, required: sf.Tag.Get("required") == "true"}
+		if m, err := strconv.ParseFloat(sf.Tag.Get("min"), 64); err == nil {
+			f.rules.hasMin, f.rules.min = true, m
+		}
+		if e := sf.Tag.Get("enum"); e != "" {
+			f.rules.enum = strings.Split(e, ",")
+		}
+		fs = append(fs, f)
+	}
+	return fs
+}
+
+var dateType = reflect.TypeFor[report.Date]()
+
+// value decodes n into v and records its position under path. It reports
+// whether n had the shape v needs, so callers do not pile a second message
+// onto a value already reported as wrong.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+	if n.Kind == yaml.AliasNode {
+		d.errorf(d.at(n), "%s dùng tham chiếu *%s (alias) — hãy viết đầy đủ giá trị thay cho tham chiếu", label(path), n.Value)
+		return false
+	}
+	d.pos[path] = d.contentPos(n)
+	if isNull(n) {
+		return true
+	}
+	if v.Type() == dateType {
+		return d.date(n, v, path)
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return d.string(n, v, path, r)
+	case reflect.Int:
+		return d.int(n, v, path, r)
+	case reflect.Float64:
+		return d.float(n, v, path, r)
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+			d.wrongType(n, path, "true hoặc false", "hãy viết true (có) hoặc false (không)")
+			return false
+		}
+		v.SetBool(b)
+		return true
+	case reflect.Slice:
+		return d.sequence(n, v, path, r)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		return d.value(n, v.Elem(), path, r)
+	case reflect.Struct:
+		return d.mapping(n, v, path)
+	}
+	d.errorf(d.at(n), "lỗi chương trình: không đọc được kiểu %s của %s — hãy báo cho người phát triển", v.Type(), label(path))
+	return false
+}
+
+// mapping decodes a YAML mapping into struct v: unknown and duplicate keys,
+// and required fields that are missing or empty, are reported.
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) bool {
+	if n.Kind != yaml.MappingNode {
+		d.wrongType(n, path, "một nhóm khóa", `hãy viết các dòng "khóa: giá trị" ở dưới, thụt vào bằng dấu cách`)
+		return false
+	}
+	fs := fields(v.Type())
+	seen := map[string]*yaml.Node{}
+	suggested := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(d.at(k), "khóa phải là một từ (ví dụ name), đang là %s — hãy sửa lại dòng này", found(k))
+			continue
+		}
+		if prev, dup := seen[k.Value]; dup {
+			d.errorf(d.at(k), "khóa %q bị lặp lại, đã có ở dòng %d — hãy giữ một và xóa phần còn lại (duplicate key)", k.Value, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		fi := slices.IndexFunc(fs, func(f field) bool { return f.key == k.Value })
+		if fi < 0 {
+			suggested[d.unknownKey(k, fs, path)] = true
+			continue
+		}
+		f := fs[fi]
+		p := join(path, f.key)
+		fv := v.Field(f.index)
+		if d.value(val, fv, p, f.rules) && f.required && (isNull(val) || isEmpty(fv)) {
+			d.errorf(d.pos[p], "%s đang để trống — hãy điền giá trị", label(p))
+		}
+	}
+	for _, f := range fs {
+		// A misspelt key already points the user at the one missing.
+		if f.required && seen[f.key] == nil && !suggested[f.key] {
+			d.errorf(d.at(n), "thiếu khóa %q %s — hãy thêm dòng \"%s: …\"", f.key, section(path), f.key)
+		}
+	}
+	return true
+}
+
+// unknownKey reports key k, which struct fields fs do not have, and returns
+// the key it suggests instead, if any.
+func (d *decoder) unknownKey(k *yaml.Node, fs []field, path string) string {
+	keys := make([]string, len(fs))
+	for i, f := range fs {
+		keys[i] = f.key
+	}
+	key := norm.NFC.String(k.Value)
+	if s, ok := nearest(key, keys); ok {
+		d.errorf(d.at(k), "khóa %q không có %s — có phải ý bạn là %q? (unknown key)", key, section(path), s)
+		return s
+	}
+	d.errorf(d.at(k), "khóa %q không có %s — các khóa dùng được ở đây: %s (unknown key)", key, section(path), strings.Join(keys, ", "))
+	return ""
+}
+
+func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+	if n.Kind != yaml.SequenceNode {
+		d.wrongType(n, path, "một danh sách", `hãy viết mỗi mục trên một dòng, bắt đầu bằng "- "`)
+		return false
+	}
+	v.Set(reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content)))
+	for i, item := range n.Content {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if isNull(item) {
+			d.errorf(d.at(item), "%s đang để trống — hãy điền nội dung hoặc xóa dấu \"-\" thừa", label(p))
+			d.pos[p] = d.at(item)
+			continue
+		}
+		d.value(item, v.Index(i), p, r)
+	}
+	return true
+}
+
+func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+	switch n.Kind {
+	case yaml.MappingNode:
+		// Most often a colon followed by a space inside the text, as in
+		// "Lưu: VT", which YAML reads as a key.
+		d.wrongType(n, path, "một đoạn chữ", `nếu nội dung có dấu hai chấm (ví dụ Lưu: VT), hãy đặt cả nội dung trong dấu ngoặc kép: "Lưu: VT"`)
+		return false
+	case yaml.SequenceNode:
+		d.wrongType(n, path, "một đoạn chữ", "hãy viết giá trị ngay sau dấu hai chấm, trên cùng dòng")
+		return false
+	}
+	s := text(n)
+	if s != "" && r.enum != nil && !slices.Contains(r.enum, s) {
+		todo := "hãy chọn một giá trị trong danh sách"
+		if near, ok := nearest(s, r.enum); ok {
+			todo = fmt.Sprintf("có phải ý bạn là %q?", near)
+		}
+		d.errorf(d.at(n), "%s chỉ nhận một trong các giá trị %s, đang là %q — %s", label(path), strings.Join(r.enum, ", "), s, todo)
+		return false
+	}
+	v.SetString(s)
+	return true
+}
+
+// text is the string value of a scalar, NFC-normalised. Block scalars (| and
+// >) keep their inner layout, since a Markdown body is one and later stages
+// map offsets in it back to file lines; only the final newlines go.
+func text(n *yaml.Node) string {
+	s := n.Value
+	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		s = strings.TrimRight(s, "\n")
+	} else {
+		s = strings.TrimSpace(s)
+	}
+	return norm.NFC.String(s)
+}
+
+const numberTodo = "hãy viết số, ví dụ 12 hoặc 3.5 (dấu chấm trước phần thập phân, không dùng dấu phân cách hàng nghìn, không đặt trong ngoặc kép)"
+
+func (d *decoder) int(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
+		d.wrongType(n, path, "một số nguyên", "hãy viết số nguyên, ví dụ 15, không đặt trong ngoặc kép")
+		return false
+	}
+	var x int64
+	if err := n.Decode(&x); err != nil || v.OverflowInt(x) {
+		d.errorf(d.at(n), "%s quá lớn: %s — hãy kiểm tra lại số này", label(path), n.Value)
+		return false
+	}
+	if !d.atLeast(n, path, r, float64(x)) {
+		return false
+	}
+	v.SetInt(x)
+	return true
+}
+
+func (d *decoder) float(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+	tag := n.ShortTag()
+	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
+		d.wrongType(n, path, "một số", numberTodo)
+		return false
+	}
+	var x float64
+	if err := n.Decode(&x); err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		d.errorf(d.at(n), "%s phải là một số cụ thể, đang là %s — %s", label(path), n.Value, numberTodo)
+		return false
+	}
+	if !d.atLeast(n, path, r, x) {
+		return false
+	}
+	v.SetFloat(x)
+	return true
+}
+
+// atLeast checks the min tag.
+func (d *decoder) atLeast(n *yaml.Node, path string, r rules, x float64) bool {
+	if !r.hasMin || x >= r.min {
+		return true
+	}
+	m := strconv.FormatFloat(r.min, 'f', -1, 64)
+	if r.min == 0 {
+		d.errorf(d.at(n), "%s phải là số không âm, đang là %s — hãy sửa thành số ≥ 0", label(path), n.Value)
+	} else {
+		d.errorf(d.at(n), "%s phải là số từ %s trở lên, đang là %s — hãy sửa thành số ≥ %s", label(path), m, n.Value, m)
+	}
+	return false
+}
+
+func (d *decoder) wrongType(n *yaml.Node, path, want, todo string) {
+	d.errorf(d.at(n), "%s phải là %s, đang là %s — %s", label(path), want, found(n), todo)
+}
+
+// contentPos is where the value of n starts. For a block scalar that is the
+// first character of its content, on the line after the | or > indicator,
+// so that a line offset inside the text maps to a file line by addition.
+func (d *decoder) contentPos(n *yaml.Node) report.Pos {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return d.at(n)
+	}
+	first := n.Line + 1
+	// The indentation is the source line's leading spaces less those kept in
+	// the value, which works for explicit indentation indicators too. Leading
+	// empty lines are kept one for one in both styles.
+	for i, vl := range strings.Split(n.Value, "\n") {
+		src := first - 1 + i
+		if strings.TrimSpace(vl) == "" || src >= len(d.lines) {
+			continue
+		}
+		indent := leadingSpaces(d.lines[src]) - leadingSpaces(vl)
+		if indent < 0 {
+			break
+		}
+		return report.Pos{File: d.file, Line: first, Column: indent + 1}
+	}
+	return report.Pos{File: d.file, Line: first, Column: 1}
+}
+
+func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+
+// isEmpty reports whether a decoded required value counts as not given.
+// Numbers are never empty: zero is a real count.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String, reflect.Slice:
+		return v.Len() == 0
+	}
+	return false
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// lastIndex splits "a.b[2]" into "a.b" and 2; ok is false when path does
+// not end in a list index.
+func lastIndex(path string) (list string, index int, ok bool) {
+	i := strings.LastIndexByte(path, '[')
+	if i < 0 || !strings.HasSuffix(path, "]") {
+		return "", 0, false
+	}
+	index, err := strconv.Atoi(path[i+1 : len(path)-1])
+	return path[:i], index, err == nil
+}
+
+// label names the value at path for a message: its key, or its place
+// (counted from 1) in the list it belongs to.
+func label(path string) string {
+	if list, i, ok := lastIndex(path); ok {
+		return fmt.Sprintf("mục thứ %d của %q", i+1, list[strings.LastIndexByte(list, '.')+1:])
+	}
+	return strconv.Quote(path[strings.LastIndexByte(path, '.')+1:])
+}
+
+// section says where in the file the mapping at path is.
+func section(path string) string {
+	if path == "" {
+		return "ở cấp ngoài cùng của tệp"
+	}
+	if list, i, ok := lastIndex(path); ok {
+		return fmt.Sprintf("trong mục thứ %d của %s", i+1, list)
+	}
+	return "trong mục " + path
+}
+
+// found describes what the user wrote where something else was expected.
+func found(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "một nhóm khóa"
+	case yaml.SequenceNode:
+		return "một danh sách"
+	case yaml.AliasNode:
+		return "một tham chiếu (alias)"
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return "để trống"
+	case "!!int", "!!float":
+		return "số " + n.Value
+	case "!!bool":
+		return "giá trị " + n.Value
+	}
+	s := norm.NFC.String(n.Value)
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return "chữ " + strconv.Quote(s)
+}
