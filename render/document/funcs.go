@@ -31,7 +31,7 @@ func narrativeFuncs(r *report.Report) template.FuncMap {
 			if err != nil {
 				return "", err
 			}
-			return viet.Number(ind.Current, viet.Decimals(ind.Previous, ind.Current)) + " " + ind.Unit, nil
+			return withUnit(viet.Number(ind.Current, viet.Decimals(ind.Previous, ind.Current)), ind.Unit), nil
 		},
 		// change: "giảm 124 vụ, tương ứng 32,2% so với năm 2020".
 		"change": func(id string) (string, error) {
@@ -67,16 +67,21 @@ func narrativeFuncs(r *report.Report) template.FuncMap {
 	}
 }
 
-// NoPercent is printed where a percentage has no base (previous value 0);
-// the workbook shows the same mark.
-const NoPercent = "-"
+// withUnit writes a figure with its unit: "261 vụ", but "87,6%" with no
+// space before "%" (nd30.md §7).
+func withUnit(figure, unit string) string {
+	if unit == "%" {
+		return figure + unit
+	}
+	return figure + " " + unit
+}
 
 // percentMark formats an indicator's percentage; abs drops the sign for
 // running text, where the verb (tăng/giảm) carries it.
 func percentMark(ind report.Indicator, abs bool) string {
 	p, ok := ind.Percent()
 	if !ok {
-		return NoPercent
+		return viet.NoPercent
 	}
 	if abs {
 		return viet.Percent(max(p, -p)) + "%"

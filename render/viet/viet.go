@@ -124,6 +124,15 @@ func Signed(v float64, decimals int) string {
 	return s
 }
 
+// Round returns v rounded to decimals digits half away from zero: the
+// value Number prints, so a workbook cell can hold exactly the printed
+// figure.
+func Round(v float64, decimals int) float64 { return round(v, max(decimals, 0)) }
+
+// NoPercent is printed in place of a percentage that has no base (the
+// previous value is 0), in the PDF and the workbook alike.
+const NoPercent = "-"
+
 // RoundPercent returns p rounded to one decimal half away from zero: the
 // value Percent prints, so a workbook cell can hold exactly the printed
 // figure. RoundPercent(-32.2049) = -32.2.

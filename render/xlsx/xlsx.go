@@ -42,10 +42,6 @@ const (
 	numCols = colPercent
 )
 
-// noPercent fills the Tỷ lệ column when the previous value is 0 and no
-// percentage exists; the PDF prints the same mark.
-const noPercent = "-"
-
 // Fonts: the decree's Times New Roman; the annex heading at 14 pt as in
 // Phụ lục I of Nghị định 30, the table one size smaller so that seven
 // columns fit across a landscape page.
@@ -351,7 +347,7 @@ func writeRow(f *excelize.File, sw *excelize.StreamWriter, st styles, row int, t
 	}
 	ind := tr.ind
 	prev, cur := ref(colPrevious, row), ref(colCurrent, row)
-	var percent any = noPercent
+	var percent any = viet.NoPercent
 	if p, ok := ind.Percent(); ok {
 		percent = viet.RoundPercent(p)
 	}
@@ -361,10 +357,12 @@ func writeRow(f *excelize.File, sw *excelize.StreamWriter, st styles, row int, t
 		excelize.Cell{StyleID: st.unit, Value: ind.Unit},
 		excelize.Cell{StyleID: value, Value: ind.Previous},
 		excelize.Cell{StyleID: value, Value: ind.Current},
-		excelize.Cell{StyleID: change, Formula: cur + "-" + prev, Value: ind.Change()},
+		// Rounded to the row's decimals, so that the stored value is the
+		// printed one (87,6 − 85,5 is 2,1, not 2,0999999999999943).
+		excelize.Cell{StyleID: change, Formula: fmt.Sprintf("ROUND(%s-%s,%d)", cur, prev, tr.decimals), Value: viet.Round(ind.Change(), tr.decimals)},
 		excelize.Cell{
 			StyleID: st.percent,
-			Formula: fmt.Sprintf(`IF(%[1]s=0,"%[3]s",ROUND((%[2]s-%[1]s)/%[1]s*100,1))`, prev, cur, noPercent),
+			Formula: fmt.Sprintf(`IF(%[1]s=0,"%[3]s",ROUND((%[2]s-%[1]s)/%[1]s*100,1))`, prev, cur, viet.NoPercent),
 			Value:   percent,
 		},
 	})

@@ -133,7 +133,7 @@ func TestIndicatorRows(t *testing.T) {
 				t.Errorf("ĐVT = %q, want %q", got, ind.Unit)
 			}
 			wantFormulas := map[int]string{
-				colChange:  fmt.Sprintf("E%d-D%d", n, n),
+				colChange:  fmt.Sprintf("ROUND(E%d-D%d,%d)", n, n, viet.Decimals(ind.Previous, ind.Current)),
 				colPercent: fmt.Sprintf(`IF(D%[1]d=0,"-",ROUND((E%[1]d-D%[1]d)/D%[1]d*100,1))`, n),
 			}
 			for col, want := range wantFormulas {
@@ -161,10 +161,11 @@ func TestIndicatorRows(t *testing.T) {
 				}
 				return v
 			}
-			if got, err := strconv.ParseFloat(calc(colChange), 64); err != nil || math.Abs(got-ind.Change()) > 1e-9 {
-				t.Errorf("calculated change = %v, %v; want %v", got, err, ind.Change())
+			wantChange := viet.Round(ind.Change(), viet.Decimals(ind.Previous, ind.Current))
+			if got, err := strconv.ParseFloat(calc(colChange), 64); err != nil || math.Abs(got-wantChange) > 1e-9 {
+				t.Errorf("calculated change = %v, %v; want %v", got, err, wantChange)
 			}
-			wantPct := noPercent
+			wantPct := viet.NoPercent
 			if p, ok := ind.Percent(); ok {
 				wantPct = strconv.FormatFloat(viet.RoundPercent(p), 'f', -1, 64)
 			}
@@ -544,8 +545,8 @@ func TestLibreOffice(t *testing.T) {
 				t.Errorf("%s: no change shown as %q, %q; want 0, 0.0", ind.Name, rec[colChange-1], rec[colPercent-1])
 			}
 			if !ok {
-				if rec[colPercent-1] != noPercent {
-					t.Errorf("%s Tỷ lệ = %q, want %q", ind.Name, rec[colPercent-1], noPercent)
+				if rec[colPercent-1] != viet.NoPercent {
+					t.Errorf("%s Tỷ lệ = %q, want %q", ind.Name, rec[colPercent-1], viet.NoPercent)
 				}
 				continue
 			}
