@@ -51,17 +51,24 @@ func Layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 	e := &engine{fam: fam, s: s}
 	e.newPage()
 	e.header(&d.Frame)
-	for _, b := range d.Body {
+	closingH := e.closingHeight(&d.Frame)
+	for i, b := range d.Body {
 		switch b := b.(type) {
 		case *document.Heading:
 			e.heading(b)
 		case *document.Paragraph:
-			e.paragraph(b)
+			// The closing block never stands alone on a page: the last
+			// lines of the body go with it (nd30.md §2).
+			tail := 0.0
+			if i == len(d.Body)-1 {
+				tail = closingGap + closingH
+			}
+			e.paragraph(b, tail)
 		case *document.Table:
 			e.table(b)
 		}
 	}
-	e.closing(&d.Frame)
+	e.closing(&d.Frame, closingH)
 	e.pageNumbers()
 	return e.pages, nil
 }
@@ -88,14 +95,23 @@ func (e *engine) ascent(size float64) float64 { return e.fam.Face(face.Regular).
 // box sets runs as lines inside [x, x+width] from top y without page breaks,
 // for the frame. It returns the baselines and the widest line's width.
 func (e *engine) box(pg *Page, runs []document.Run, size, x, width, y float64, a align, role Role) (baselines []float64, widest float64) {
+	return e.hangingBox(pg, runs, size, x, width, 0, y, a, role)
+}
+
+// hangingBox is box with the lines after the first indented by hang.
+func (e *engine) hangingBox(pg *Page, runs []document.Run, size, x, width, hang, y float64, a align, role Role) (baselines []float64, widest float64) {
 	ws := e.words(runs, size)
-	lines := e.breakLines(ws, width, width, size)
+	lines := e.breakLines(ws, width, width-hang, size)
 	if a == alignCenter && len(lines) > 1 {
 		lines = e.balance(ws, lines, width, size)
 	}
 	for i, l := range lines {
 		base := y + e.ascent(size) + float64(i)*lineHeight(size)
-		e.place(pg, l, x, base, width, size, a, i == len(lines)-1, role)
+		lx, lw := x, width
+		if i > 0 {
+			lx, lw = x+hang, width-hang
+		}
+		e.place(pg, l, lx, base, lw, size, a, i == len(lines)-1, role)
 		baselines = append(baselines, base)
 		widest = max(widest, l.width)
 	}
@@ -174,17 +190,22 @@ func (e *engine) centredRule(pg *Page, cx, y, length float64, role Role) {
 	pg.Items = append(pg.Items, &Rule{X1: cx - length/2, Y1: y, X2: cx + length/2, Y2: y, Width: ruleWidth, Role: role})
 }
 
-// flow sets runs as a justified paragraph of the body, breaking pages.
-// keep is how many lines must fit with the first (a heading keeps a line
-// of what follows).
-func (e *engine) flow(runs []document.Run, size, indent float64, a align, role Role, keep int) {
+// flow sets runs as a paragraph of the body, breaking pages. keep is how
+// many lines must fit with the first (a heading keeps a line of what
+// follows); tail is the height that must follow the paragraph on its last
+// page, for which its last two lines move to a new page if need be.
+func (e *engine) flow(runs []document.Run, size, indent float64, a align, role Role, keep int, tail float64) {
 	lines := e.breakLines(e.words(runs, size), e.width()-indent, e.width(), size)
 	lh := lineHeight(size)
 	if !e.fits(float64(min(keep, len(lines))) * lh) {
 		e.newPage()
 	}
 	for i, l := range lines {
-		if !e.fits(lh) {
+		need := lh
+		if tail > 0 && i == max(0, len(lines)-2) {
+			need = float64(len(lines)-i)*lh + paraAfterPt*face.PtToMM + tail
+		}
+		if !e.fits(need) {
 			e.newPage()
 		}
 		x, w := e.left(), e.width()
@@ -197,12 +218,12 @@ func (e *engine) flow(runs []document.Run, size, indent float64, a align, role R
 	e.y += paraAfterPt * face.PtToMM
 }
 
-func (e *engine) paragraph(p *document.Paragraph) {
+func (e *engine) paragraph(p *document.Paragraph, tail float64) {
 	runs := p.Runs
 	if p.Marker != "" {
 		runs = append(plain(p.Marker+" ", false, false), runs...)
 	}
-	e.flow(runs, e.s.Sizes.Body, paraIndent, alignJustify, RoleBody, 2)
+	e.flow(runs, e.s.Sizes.Body, paraIndent, alignJustify, RoleBody, 2, tail)
 }
 
 // heading sets the report hierarchy of nd30.md §4: "Phần I" and its title
@@ -218,48 +239,77 @@ func (e *engine) heading(h *document.Heading) {
 		} else if len(e.page().Items) > 0 {
 			e.y += paraAfterPt * face.PtToMM
 		}
-		e.flow(plain(h.Label, true, false), size, 0, alignCenter, RoleHeading, 1)
+		e.flow(plain(h.Label, true, false), size, 0, alignCenter, RoleHeading, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM
-		e.flow(boldRuns(h.Runs), size, 0, alignCenter, RoleHeading, 2)
-	case 2, 3:
-		e.flow(append(plain(h.Label+" ", true, false), boldRuns(h.Runs)...), size, paraIndent, alignJustify, RoleHeading, 2)
+		e.flow(boldRuns(h.Runs), size, 0, alignCenter, RoleHeading, 2, 0)
 	default:
-		e.flow(append(plain(h.Label+" ", false, false), h.Runs...), size, paraIndent, alignJustify, RoleHeading, 2)
+		runs := append(plain(h.Label+" ", h.Level <= 3, false), h.Runs...)
+		if h.Level <= 3 {
+			runs = boldRuns(runs)
+		}
+		// A heading keeps two lines of what follows on its page.
+		n := len(e.breakLines(e.words(runs, size), e.width()-paraIndent, e.width(), size))
+		if !e.fits(float64(n+2)*lineHeight(size) + paraAfterPt*face.PtToMM) {
+			e.newPage()
+		}
+		e.flow(runs, size, paraIndent, alignJustify, RoleHeading, n, 0)
 	}
 }
 
+// sigLine is one bold line above the space for the signature.
+type sigLine struct {
+	text string
+	role Role
+}
+
+// signatureLines are the authority line, when someone signs for the head,
+// and the position.
+func signatureLines(f *document.Frame) []sigLine {
+	var out []sigLine
+	for _, l := range []sigLine{{f.Signature.Authority, RoleAuthority}, {f.Signature.Position, RolePosition}} {
+		if l.text != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// closingHeight measures the closing block: the taller of its columns.
+func (e *engine) closingHeight(f *document.Frame) float64 {
+	sz := e.s.Sizes
+	right := float64(len(signatureLines(f)))*lineHeight(sz.Signature) + signatureSpace + lineHeight(sz.Signature)
+	left := lineHeight(sz.NoiNhanLabel)
+	for _, r := range f.Recipients {
+		left += float64(len(e.recipientLines(r))) * lineHeight(sz.NoiNhan)
+	}
+	return max(left, right)
+}
+
+// recipientLines breaks one Nơi nhận line: continuation lines hang under
+// the text, clear of the "- ".
+func (e *engine) recipientLines(r string) []line {
+	sz := e.s.Sizes.NoiNhan
+	return e.breakLines(e.words(plain(r, false, false), sz), closingLeftWidth, closingLeftWidth-e.hang(), sz)
+}
+
+func (e *engine) hang() float64 { return e.fam.Face(face.Regular).Width("- ", e.s.Sizes.NoiNhan) }
+
 // closing lays out Nơi nhận and the signature block side by side, the
 // Nơi nhận label level with the authority line, on one page.
-func (e *engine) closing(f *document.Frame) {
+func (e *engine) closing(f *document.Frame, height float64) {
 	sz := e.s.Sizes
 	lx, lw := e.left(), closingLeftWidth
 	rx, rw := lx+lw, e.width()-closingLeftWidth
-
-	sig := []struct {
-		text string
-		role Role
-	}{{f.Signature.Authority, RoleAuthority}, {f.Signature.Position, RolePosition}}
-	lh := lineHeight(sz.Signature)
-	var sigLines int
-	for _, s := range sig {
-		if s.text != "" {
-			sigLines++
-		}
-	}
-	rightH := float64(sigLines)*lh + signatureSpace + lh
-	leftH := lineHeight(sz.NoiNhanLabel) + float64(len(f.Recipients))*lineHeight(sz.NoiNhan)
-	if !e.fits(closingGap + max(leftH, rightH)) {
+	if !e.fits(closingGap + height) {
 		e.newPage()
 	} else {
 		e.y += closingGap
 	}
 	pg := e.page()
+	lh := lineHeight(sz.Signature)
 	y := e.y
-	var last float64
-	for _, s := range sig {
-		if s.text == "" {
-			continue
-		}
+	last := y + e.ascent(sz.Signature) - lh
+	for _, s := range signatureLines(f) {
 		bl, _ := e.box(pg, plain(s.text, true, false), sz.Signature, rx, rw, y, alignCenter, s.role)
 		last = bl[len(bl)-1]
 		y = last - e.ascent(sz.Signature) + lh
@@ -271,10 +321,10 @@ func (e *engine) closing(f *document.Frame) {
 	e.box(pg, plain("Nơi nhận:", true, true), sz.NoiNhanLabel, lx, lw, first-e.ascent(sz.NoiNhanLabel), alignLeft, RoleNoiNhan)
 	y = first + lineHeight(sz.NoiNhanLabel) - e.ascent(sz.NoiNhan)
 	for _, r := range f.Recipients {
-		bl, _ := e.box(pg, plain(r, false, false), sz.NoiNhan, lx, lw, y, alignLeft, RoleRecipient)
+		bl, _ := e.hangingBox(pg, plain(r, false, false), sz.NoiNhan, lx, lw, e.hang(), y, alignLeft, RoleRecipient)
 		y += float64(len(bl)) * lineHeight(sz.NoiNhan)
 	}
-	e.y += max(leftH, rightH)
+	e.y += height
 }
 
 // pageNumbers numbers every page but the first, centred in the top margin.

@@ -296,7 +296,7 @@ func TestTableHeaderRepeats(t *testing.T) {
 // TestClosingBlock: Nơi nhận level with the authority line, sizes and
 // styles per nd30.md §2, all on one page.
 func TestClosingBlock(t *testing.T) {
-	for _, n := range []int{1, 12, 13, 14, 15, 16} {
+	for n := 1; n <= 24; n++ {
 		pages := mustLayout(t, sampleDoc(n, 0))
 		var page = -1
 		for i, pg := range pages {
@@ -310,6 +310,9 @@ func TestClosingBlock(t *testing.T) {
 			}
 		}
 		pg := pages[page]
+		if len(texts(pg, RoleBody)) == 0 {
+			t.Errorf("%d paragraphs: the closing block stands alone on page %d", n, page+1)
+		}
 		label, auth := texts(pg, RoleNoiNhan)[0], texts(pg, RoleAuthority)[0]
 		if label.Y != auth.Y {
 			t.Errorf("%d paragraphs: Nơi nhận baseline %v, authority %v", n, label.Y, auth.Y)
@@ -385,5 +388,30 @@ func TestBalancedAgency(t *testing.T) {
 	}
 	if r := min(ws[0], ws[1]) / max(ws[0], ws[1]); r < 0.6 {
 		t.Errorf("agency lines %.1f and %.1f mm: unbalanced", ws[0], ws[1])
+	}
+}
+
+// TestHeadingKeepsWithNext: no page ends on a heading; it moves to the
+// page of the text it introduces.
+func TestHeadingKeepsWithNext(t *testing.T) {
+	for n := 1; n <= 12; n++ {
+		d := sampleDoc(0, 0)
+		for i := range 8 {
+			d.Body = append(d.Body, &document.Heading{Level: 3, Label: fmt.Sprint(i+1) + ".", Runs: []document.Run{{Text: "Công tác bảo đảm an ninh quốc gia"}}})
+			for range n {
+				d.Body = append(d.Body, &document.Paragraph{Runs: []document.Run{{Text: "Chủ động nắm chắc tình hình từ sớm, từ xa, từ cơ sở, không để bị động, bất ngờ."}}})
+			}
+		}
+		for pi, pg := range mustLayout(t, d) {
+			var last *Text
+			for _, it := range pg.Items {
+				if x, ok := it.(*Text); ok && (x.Role == RoleBody || x.Role == RoleHeading) && (last == nil || x.Y > last.Y) {
+					last = x
+				}
+			}
+			if last != nil && last.Role == RoleHeading {
+				t.Errorf("%d paragraphs per heading: page %d ends on the heading %q", n, pi+1, last.S)
+			}
+		}
 	}
 }
