@@ -77,6 +77,10 @@ func (e *engine) words(runs []document.Run, size float64) []word {
 	return out
 }
 
+// tolerance absorbs floating-point error when a measure was computed as
+// exactly a word's width (a table column as wide as its widest number).
+const tolerance = 1e-6 // mm
+
 // breakLines fills lines greedily: first up to firstWidth, the rest up to
 // width. A word longer than a whole line is cut between characters so that
 // nothing runs into the margin.
@@ -89,11 +93,11 @@ func (e *engine) breakLines(ws []word, firstWidth, width, size float64) []line {
 		if n := len(cur.words); n > 0 {
 			gap = cur.words[n-1].space
 		}
-		if len(cur.words) > 0 && cur.width+gap+w.width > limit {
+		if len(cur.words) > 0 && cur.width+gap+w.width > limit+tolerance {
 			lines = append(lines, cur)
 			cur, gap, limit = line{}, 0, width
 		}
-		if len(cur.words) == 0 && w.width > limit {
+		if len(cur.words) == 0 && w.width > limit+tolerance {
 			for _, part := range e.cut(w, limit, width, size) {
 				if len(cur.words) > 0 {
 					lines = append(lines, cur)
@@ -124,7 +128,7 @@ func (e *engine) cut(w word, first, width, size float64) []word {
 			_, n := utf8.DecodeRuneInString(p.text)
 			ch := p.text[:n]
 			cw := f.Width(ch, size)
-			if cur.width+cw > limit && cur.width > 0 {
+			if cur.width+cw > limit+tolerance && cur.width > 0 {
 				parts = append(parts, cur)
 				cur, limit = word{}, width
 			}
