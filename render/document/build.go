@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 
 	"baocao/render/report"
 	"baocao/render/viet"
@@ -76,7 +77,8 @@ func endBody(blocks *[]Block) {
 	if n := len(*blocks); n > 0 {
 		if p, ok := (*blocks)[n-1].(*Paragraph); ok && len(p.Runs) > 0 {
 			last := &p.Runs[len(p.Runs)-1]
-			last.Text = strings.TrimRight(last.Text, ".") + end
+			// Drop the user's own final "." or "./." so the mark is not doubled.
+			last.Text = strings.TrimRight(strings.TrimSuffix(last.Text, end), ".") + end
 			return
 		}
 	}
@@ -88,7 +90,8 @@ func endBody(blocks *[]Block) {
 func recipients(items []string) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
-		it = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(it), "- ")), ";.")
+		it = strings.TrimPrefix(strings.TrimSpace(it), "- ")
+		it = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(it), ";."))
 		end := ";"
 		if i == len(items)-1 {
 			end = "."
@@ -145,7 +148,7 @@ var templateErr = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
 func execute(name, src string, funcs template.FuncMap, data any, at func(line, col int) report.Pos) (string, error) {
 	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return "", positioned(err, at)
+		return "", positioned(err, src, at)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
@@ -153,19 +156,45 @@ func execute(name, src string, funcs template.FuncMap, data any, at func(line, c
 		if errors.As(err, &inner) {
 			return "", inner
 		}
-		return "", positioned(err, at)
+		return "", positioned(err, src, at)
 	}
 	return buf.String(), nil
 }
 
-func positioned(err error, at func(line, col int) report.Pos) error {
+// startedAt is where text/template says an unclosed action began; its own
+// line is the end of the input, far from the mistake.
+var startedAt = regexp.MustCompile(`started at [^:]*:(\d+)`)
+
+// positioned turns a text/template error into a report error at the place
+// in src it names. at receives a 1-based line and a 1-based character
+// column, 0 when unknown.
+func positioned(err error, src string, at func(line, col int) report.Pos) error {
 	m := templateErr.FindStringSubmatch(err.Error())
 	if m == nil {
 		return report.Errors{{Pos: at(0, 0), Msg: err.Error()}}
 	}
 	line, _ := strconv.Atoi(m[1])
-	col, _ := strconv.Atoi(m[2])
+	col := 0
+	if m[2] != "" {
+		offset, _ := strconv.Atoi(m[2])
+		col = column(src, line, offset)
+	}
+	if s := startedAt.FindStringSubmatch(m[3]); s != nil {
+		line, _ = strconv.Atoi(s[1])
+		col = 0
+	}
 	return report.Errors{{Pos: at(line, col), Msg: explain(m[3])}}
+}
+
+// column converts text/template's column, a 0-based byte offset into the
+// line, to the 1-based character column editors and YAML positions use.
+func column(src string, line, offset int) int {
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	l := lines[line-1]
+	return utf8.RuneCountInString(l[:min(max(offset, 0), len(l))]) + 1
 }
 
 // funcNotDefined is text/template's message for an unknown function.

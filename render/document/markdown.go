@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"baocao/render/viet"
 )
@@ -152,10 +154,23 @@ func (c *converter) inline(n ast.Node) []Run {
 	walk = func(n ast.Node, bold, italic bool) {
 		switch n := n.(type) {
 		case *ast.Text:
-			add(string(n.Segment.Value(c.src)), bold, italic)
+			v := n.Segment.Value(c.src)
+			if n.IsRaw() {
+				// Code span text: literal, its line endings are spaces.
+				v = bytes.ReplaceAll(v, []byte("\n"), []byte(" "))
+			} else {
+				// The tree keeps the source as typed; "\|" and "&amp;" must
+				// print as a renderer would, since escape relies on it.
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			add(string(v), bold, italic)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				add(" ", bold, italic)
 			}
+			return
+		case *ast.AutoLink:
+			// An autolink has no children; its text is its label.
+			add(string(n.Label(c.src)), bold, italic)
 			return
 		case *ast.String:
 			add(string(n.Value), bold, italic)
