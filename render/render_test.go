@@ -1,6 +1,8 @@
 package render_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"io"
 	"os"
 	"os/exec"
@@ -167,5 +169,60 @@ func TestWriteAllKeepsOldFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(old); string(b) != "old" {
 		t.Errorf("old file now holds %q", b)
+	}
+}
+
+// TestLibreOfficeReadsSameFigures: LibreOffice, converting the workbook to
+// CSV as another reader would, sees the figures the PDF prints.
+func TestLibreOfficeReadsSameFigures(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("soffice not found: install libreoffice-calc-nogui to run this check")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice takes a second or two; skipped with -short")
+	}
+	r, dir := renderExample(t, "cantho-2021")
+	cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, filepath.Join(dir, "cantho-2021-phu-luc.xlsx"))
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "cantho-2021-phu-luc.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, cells := range records {
+		if len(cells) >= 7 {
+			rows[cells[1]] = cells
+		}
+	}
+	for _, g := range r.Statistics.Groups {
+		for _, ind := range g.Indicators {
+			cells, ok := rows[ind.Name]
+			if !ok {
+				t.Errorf("%s: LibreOffice shows no row", ind.ID)
+				continue
+			}
+			// The CSV holds the figures as shown in the C locale
+			// ("86,540", "+34"): compare them as numbers.
+			dec := viet.Decimals(ind.Previous, ind.Current)
+			want := []float64{ind.Previous, ind.Current, viet.Round(ind.Change(), dec)}
+			if p, ok := ind.Percent(); ok {
+				want = append(want, viet.RoundPercent(p))
+			}
+			for i, w := range want {
+				s := strings.NewReplacer(",", "", "+", "").Replace(cells[3+i])
+				got, err := strconv.ParseFloat(s, 64)
+				if err != nil || got != w {
+					t.Errorf("%s column %d: LibreOffice shows %q, the report has %v", ind.ID, 4+i, cells[3+i], w)
+				}
+			}
+		}
 	}
 }

@@ -66,19 +66,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // parse parses flags that may stand before, between or after the file
-// arguments ("render examples/x.yaml -o out"), as users type them.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
+// arguments ("render examples/x.yaml -o out"), as users type them. When
+// there is nothing to do (-h, a bad flag, no files) ok is false and status
+// is the exit status.
+func parse(fs *flag.FlagSet, args []string) (files []string, status int, ok bool) {
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
 		}
 		if fs.NArg() == 0 {
-			return files, nil
+			break
 		}
 		files = append(files, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	if len(files) == 0 {
+		fs.Usage()
+		return nil, exitUsage, false
+	}
+	return files, exitOK, true
+}
+
+// each runs fn on every file, going on after a failure, and returns
+// exitInvalid if any failed.
+func each(files []string, fn func(file string) bool) int {
+	status := exitOK
+	for _, f := range files {
+		if !fn(f) {
+			status = exitInvalid
+		}
+	}
+	return status
 }
 
 func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
@@ -91,67 +112,46 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// flagStatus maps a flag parsing error to an exit status: -h is a success.
-func flagStatus(err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	return exitUsage
-}
-
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] TỆP.yaml...\n\nTạo <tên>-bao-cao.pdf và <tên>-phu-luc.xlsx cho mỗi tệp.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
-	files, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
-	}
-	if len(files) == 0 {
-		fs.Usage()
-		return exitUsage
+	files, status, ok := parse(fs, args)
+	if !ok {
+		return status
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s — %v\n", *dir, err)
 		return exitInvalid
 	}
-	status := exitOK
-	for _, file := range files {
+	return each(files, func(file string) bool {
 		outs, ok := prepare(file, stderr)
 		if !ok {
-			status = exitInvalid
-			continue
+			return false
 		}
 		if err := render.WriteAll(*dir, outs); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", file, err)
-			status = exitInvalid
-			continue
+			return false
 		}
 		for _, o := range outs {
 			fmt.Fprintln(stdout, filepath.Join(*dir, o.Name))
 		}
-	}
-	return status
+		return true
+	})
 }
 
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", "Cách dùng: baocao validate TỆP.yaml...\n\nKiểm tra tệp và báo mọi lỗi, không ghi tệp nào.\n", stderr)
-	files, err := parse(fs, args)
-	if err != nil {
-		return flagStatus(err)
+	files, status, ok := parse(fs, args)
+	if !ok {
+		return status
 	}
-	if len(files) == 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	status := exitOK
-	for _, file := range files {
+	return each(files, func(file string) bool {
 		if _, ok := prepare(file, stderr); !ok {
-			status = exitInvalid
-			continue
+			return false
 		}
 		fmt.Fprintf(stdout, "%s: hợp lệ (valid)\n", file)
-	}
-	return status
+		return true
+	})
 }
 
 // prepare loads a file and builds its outputs, printing every problem.
