@@ -102,7 +102,7 @@ func TestWorkbookEqualsReport(t *testing.T) {
 				if got, want := num("G"), viet.RoundPercent(p); got != want {
 					t.Errorf("%s: workbook percent %v, report %v", ind.ID, got, want)
 				}
-				pct = viet.Percent(p)
+				pct = viet.Signed(p, 1)
 			} else if got := calc("G"); got != viet.NoPercent {
 				t.Errorf("%s: workbook percent %q without a base, want %q", ind.ID, got, viet.NoPercent)
 			}

@@ -435,12 +435,12 @@ func TestStatisticsTable(t *testing.T) {
 	want := [][]string{
 		{"I", "Tình hình tội phạm", "", "", "", "", ""},
 		{"1", "Tội phạm về trật tự xã hội", "vụ", "385", "261", "-124", "-32,2"},
-		{"2", "Số vụ phạm tội về ma túy", "vụ", "402", "436", "+34", "8,5"},
+		{"2", "Số vụ phạm tội về ma túy", "vụ", "402", "436", "+34", "+8,5"},
 		{"II", "Phòng cháy \\ chữa cháy [PCCC]", "", "", "", "", ""},
 		{"1", "Tin báo | tố giác *mới* _x_", "tin", "0", "7", "+7", "-"},
 		{"2", "Thẻ căn cước", "thẻ", "3.965", "3.965", "0", "0,0"},
 		{"3", "Vi phạm giao thông", "trường hợp", "118.452", "86.317", "-32.135", "-27,1"},
-		{"4", "Tỷ lệ điều tra làm rõ", "%", "85,25", "87,60", "+2,35", "2,8"},
+		{"4", "Tỷ lệ điều tra làm rõ", "%", "85,25", "87,60", "+2,35", "+2,8"},
 	}
 	if len(tab.Rows) != len(want) {
 		t.Fatalf("got %d rows, want %d", len(tab.Rows), len(want))

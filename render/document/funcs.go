@@ -86,7 +86,7 @@ func percentMark(ind report.Indicator, abs bool) string {
 	if abs {
 		return viet.Percent(max(p, -p)) + "%"
 	}
-	return viet.Percent(p)
+	return viet.Signed(p, 1) // as the workbook shows it: "+8,5", "-32,2"
 }
 
 // statisticsTable writes the statistics as a GFM table with the columns of
