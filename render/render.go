@@ -11,8 +11,7 @@ package render
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"slices"
 	"time"
 
 	"baocao/render/document"
@@ -27,15 +26,37 @@ import (
 type Options struct {
 	// Version is written into the PDF's Creator field.
 	Version string
-	// Family is the font family; nil means the embedded Liberation Serif.
+	// Family is the font family. It overrides the report's own font;
+	// when both are nil the embedded Liberation Serif is used.
 	Family *face.Family
+	// Kinds are the document kinds with their templates; nil means
+	// document.Kinds().
+	Kinds []document.Kind
+	// Only, when not empty, limits the outputs to these slugs: kinds'
+	// ("bao-cao") and WorkbookSlug. A slug the report has no data for is
+	// then an error.
+	Only []string
 }
 
-func (o Options) family() *face.Family {
-	if o.Family != nil {
-		return o.Family
+// WorkbookSlug names the statistics workbook among the outputs, as a
+// kind's slug names its PDF.
+const WorkbookSlug = "phu-luc"
+
+// pick reports whether the output slug is to be written: whether r has
+// data for it and it is among opt.Only, if that is set. A slug asked for
+// by Only that r has no data for (key is its YAML key) is an error.
+func (o Options) pick(r *report.Report, slug, key string, has bool) (bool, error) {
+	if len(o.Only) == 0 {
+		return has, nil
 	}
-	return face.Default()
+	if !slices.Contains(o.Only, slug) {
+		return false, nil
+	}
+	if !has {
+		return false, report.Errors{{Pos: r.PosOf(""), Msg: fmt.Sprintf(
+			"tệp không có mục %s nên không tạo được %s — hãy thêm mục %s (mẫu: baocao new %s) hoặc bỏ %s khỏi --kind", key, slug, key, slug, slug)}}
+	}
+	return true, nil
 }
 
 // Output is one file a report produces, written on demand.
@@ -49,16 +70,29 @@ type Output struct {
 // name without its extension). Documents are built and laid out here, so
 // every input error surfaces before a single file is written.
 func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
+	fam, err := opt.family(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkGlyphs(r, fam); err != nil {
+		return nil, err
+	}
+	kinds := opt.Kinds
+	if kinds == nil {
+		kinds = document.Kinds()
+	}
 	var outs []Output
-	for _, k := range document.Kinds() {
-		if k.Data(r) == nil {
+	for _, k := range kinds {
+		if ok, err := opt.pick(r, k.Slug, k.Path, k.Data(r) != nil); err != nil {
+			return nil, err
+		} else if !ok {
 			continue
 		}
 		doc, err := document.Build(r, k)
 		if err != nil {
 			return nil, err
 		}
-		pages, err := layout.Layout(doc, opt.family(), Settings(r))
+		pages, err := layout.Layout(doc, fam, Settings(r))
 		if err != nil {
 			return nil, err
 		}
@@ -68,15 +102,16 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 			Created:  created(k.Data(r).Date),
 			Language: "vi-VN",
 		}
-		fam := opt.family()
 		outs = append(outs, Output{
 			Name:  base + "-" + k.Slug + ".pdf",
 			Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
 		})
 	}
-	if len(r.Statistics.Groups) > 0 {
+	if ok, err := opt.pick(r, WorkbookSlug, "statistics", len(r.Statistics.Groups) > 0); err != nil {
+		return nil, err
+	} else if ok {
 		outs = append(outs, Output{
-			Name:  base + "-phu-luc.xlsx",
+			Name:  base + "-" + WorkbookSlug + ".xlsx",
 			Write: func(w io.Writer) error { return xlsx.Write(w, r) },
 		})
 	}
@@ -91,9 +126,12 @@ func Validate(r *report.Report, opt Options) error {
 }
 
 // Settings are the layout settings of r: the decree's defaults with the
-// margins the report sets.
+// size profile and the margins the report sets.
 func Settings(r *report.Report) layout.Settings {
 	s := layout.DefaultSettings()
+	if r.Format.Profile == "model" {
+		s.Sizes = layout.ModelSizes()
+	}
 	m := &s.Margins
 	for _, f := range []struct {
 		dst *float64
@@ -110,55 +148,4 @@ func Settings(r *report.Report) layout.Settings {
 // always gives the same bytes.
 func created(d report.Date) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
-}
-
-// WriteAll writes the outputs into dir all or nothing: each goes to a
-// temporary file in dir first, and only when every one is complete are they
-// renamed into place. On failure the temporary files are removed and files
-// already at the target names are left as they were.
-func WriteAll(dir string, outs []Output) (err error) {
-	tmps := make([]string, 0, len(outs))
-	defer func() {
-		if err != nil {
-			for _, t := range tmps {
-				os.Remove(t)
-			}
-		}
-	}()
-	for _, o := range outs {
-		t, err := writeTemp(dir, o)
-		if err != nil {
-			return err
-		}
-		tmps = append(tmps, t)
-	}
-	for i, o := range outs {
-		if err := os.Rename(tmps[i], filepath.Join(dir, o.Name)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func writeTemp(dir string, o Output) (name string, err error) {
-	f, err := os.CreateTemp(dir, "."+o.Name+".*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("không tạo được tệp trong thư mục %s — kiểm tra thư mục tồn tại và được phép ghi (%w)", dir, err)
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(f.Name())
-		}
-	}()
-	if err := o.Write(f); err != nil {
-		return "", fmt.Errorf("ghi %s thất bại: %w", o.Name, err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return "", err
-	}
-	// Sync before the rename, so a crash cannot leave a renamed but empty file.
-	return f.Name(), f.Sync()
 }

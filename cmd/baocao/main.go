@@ -2,22 +2,27 @@
 // Vietnamese agency's secretariat issues: PDFs in the format of Nghị định
 // 30/2020/NĐ-CP and the statistics workbook.
 //
-//	baocao render [-o DIR] FILE...
-//	baocao validate FILE...
+//	baocao new KIND [FILE]
+//	baocao render [-o DIR] [--kind SLUG,…] [--templates DIR] FILE...
+//	baocao validate [--kind SLUG,…] [--templates DIR] FILE...
+//	baocao schema
 //	baocao version
 //
 // Exit status: 0 success, 1 invalid input or a failed write, 2 misuse.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"baocao/render"
 	"baocao/render/load"
@@ -37,8 +42,10 @@ func main() {
 const usage = `baocao — từ một tệp YAML về hội nghị đến văn bản theo Nghị định 30/2020/NĐ-CP.
 
 Cách dùng:
+  baocao new LOẠI [TỆP.yaml]                tạo tệp mẫu có chú thích cho một loại văn bản
   baocao render [-o THƯ_MỤC] TỆP.yaml...   tạo PDF và phụ lục Excel
   baocao validate TỆP.yaml...               chỉ kiểm tra, báo mọi lỗi
+  baocao schema                             in JSON Schema của định dạng tệp
   baocao version                            phiên bản
   baocao LỆNH -h                            trợ giúp của từng lệnh
 `
@@ -54,6 +61,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRender(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "schema":
+		return cmdSchema(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "baocao", version())
 		return exitOK
@@ -113,22 +124,38 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] TỆP.yaml...\n\nTạo <tên>-bao-cao.pdf và <tên>-phu-luc.xlsx cho mỗi tệp.\n", stderr)
+	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
+	font := fontFlag(fs)
+	kinds := addKindFlags(fs)
+	fix := fixLegacyFlag(fs)
 	files, status, ok := parse(fs, args)
 	if !ok {
 		return status
 	}
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s — %v\n", *dir, err)
+	opt, ok := options(*font, stderr)
+	if !ok {
 		return exitInvalid
 	}
+	if status, ok := kinds.apply(&opt, stderr); !ok {
+		return status
+	}
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
+		return exitInvalid
+	}
+	// An interrupt stops the render and removes its temporary files.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	return each(files, func(file string) bool {
-		outs, ok := prepare(file, stderr)
+		if ctx.Err() != nil {
+			return false
+		}
+		outs, ok := prepare(file, loadOptions(*fix, stderr), opt, stderr)
 		if !ok {
 			return false
 		}
-		if err := render.WriteAll(*dir, outs); err != nil {
+		if err := render.WriteAll(ctx, *dir, outs); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", file, err)
 			return false
 		}
@@ -140,13 +167,23 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "Cách dùng: baocao validate TỆP.yaml...\n\nKiểm tra tệp và báo mọi lỗi, không ghi tệp nào.\n", stderr)
+	fs := newFlags("validate", "Cách dùng: baocao validate [--font THƯ_MỤC] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nKiểm tra tệp và báo mọi lỗi, không ghi tệp nào.\n", stderr)
+	font := fontFlag(fs)
+	kinds := addKindFlags(fs)
+	fix := fixLegacyFlag(fs)
 	files, status, ok := parse(fs, args)
 	if !ok {
 		return status
 	}
+	opt, ok := options(*font, stderr)
+	if !ok {
+		return exitInvalid
+	}
+	if status, ok := kinds.apply(&opt, stderr); !ok {
+		return status
+	}
 	return each(files, func(file string) bool {
-		if _, ok := prepare(file, stderr); !ok {
+		if _, ok := prepare(file, loadOptions(*fix, stderr), opt, stderr); !ok {
 			return false
 		}
 		fmt.Fprintf(stdout, "%s: hợp lệ (valid)\n", file)
@@ -154,13 +191,34 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	})
 }
 
+// fontFlag adds the --font flag to fs.
+func fontFlag(fs *flag.FlagSet) *string {
+	return fs.String("font", "", "thư mục chứa 4 tệp .ttf của một họ phông chữ (thường, đậm, nghiêng, đậm nghiêng), dùng thay phông trong tệp YAML")
+}
+
+// options returns the render options, with the family of the --font
+// directory, loaded once for all files; a problem with it is printed.
+func options(fontDir string, stderr io.Writer) (render.Options, bool) {
+	opt := render.Options{Version: version()}
+	if fontDir == "" {
+		return opt, true
+	}
+	fam, err := render.FontDir(fontDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "baocao: --font: %v\n", err)
+		return opt, false
+	}
+	opt.Family = fam
+	return opt, true
+}
+
 // prepare loads a file and builds its outputs, printing every problem.
-func prepare(file string, stderr io.Writer) ([]render.Output, bool) {
-	r, err := load.File(file)
+func prepare(file string, lopt load.Options, opt render.Options, stderr io.Writer) ([]render.Output, bool) {
+	r, err := lopt.File(file)
 	if err == nil {
 		base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		var outs []render.Output
-		if outs, err = render.Outputs(r, base, render.Options{Version: version()}); err == nil {
+		if outs, err = render.Outputs(r, base, opt); err == nil {
 			return outs, true
 		}
 	}

@@ -41,6 +41,9 @@ func TestExitCodes(t *testing.T) {
 		{"version", []string{"version"}, exitOK, "baocao ", ""},
 		{"validate the example", []string{"validate", example}, exitOK, "hợp lệ", ""},
 		{"missing file", []string{"validate", "khong-co.yaml"}, exitInvalid, "", "khong-co.yaml"},
+		{"font directory", []string{"validate", example, "--font", "../../fonts"}, exitOK, "hợp lệ", ""},
+		{"missing font directory", []string{"validate", "--font", "khong-co", example}, exitInvalid, "", "--font: không đọc được thư mục phông chữ khong-co"},
+		{"font directory without fonts", []string{"render", "--font", ".", "-o", t.TempDir(), example}, exitInvalid, "", "không có đủ 4 tệp TrueType"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,7 +70,7 @@ func renderExample(t *testing.T) string {
 	if code != exitOK {
 		t.Fatalf("render exited %d\nstderr: %s", code, errOut)
 	}
-	for _, name := range []string{"cantho-2021-bao-cao.pdf", "cantho-2021-phu-luc.xlsx"} {
+	for _, name := range exampleOutputs {
 		if !strings.Contains(out, filepath.Join(dir, name)) {
 			t.Errorf("stdout %q does not name %s", out, name)
 		}
@@ -75,12 +78,20 @@ func renderExample(t *testing.T) string {
 	return dir
 }
 
+// exampleOutputs are the files the example gives, sorted: a PDF for each
+// of the four kinds and the workbook.
+var exampleOutputs = []string{
+	"cantho-2021-ban-tin.pdf", "cantho-2021-bao-cao.pdf", "cantho-2021-bien-ban.pdf",
+	"cantho-2021-phu-luc.xlsx", "cantho-2021-thong-bao.pdf",
+}
+
 func TestRenderExample(t *testing.T) {
 	dir := renderExample(t)
-	for name, magic := range map[string]string{
-		"cantho-2021-bao-cao.pdf":  "%PDF-",
-		"cantho-2021-phu-luc.xlsx": "PK",
-	} {
+	for _, name := range exampleOutputs {
+		magic := "%PDF-"
+		if strings.HasSuffix(name, ".xlsx") {
+			magic = "PK"
+		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Errorf("output missing: %v", err)
@@ -90,7 +101,7 @@ func TestRenderExample(t *testing.T) {
 			t.Errorf("%s starts with %q, want %q", name, data[:min(len(data), 8)], magic)
 		}
 	}
-	if got, want := dirNames(t, dir), []string{"cantho-2021-bao-cao.pdf", "cantho-2021-phu-luc.xlsx"}; !slices.Equal(got, want) {
+	if got, want := dirNames(t, dir), exampleOutputs; !slices.Equal(got, want) {
 		t.Errorf("output directory holds %q, want exactly %q (no temporary files)", got, want)
 	}
 }

@@ -2,8 +2,10 @@ package document
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,28 +14,7 @@ import (
 
 	"baocao/render/report"
 	"baocao/render/viet"
-	"baocao/templates"
 )
-
-// Kind is a document kind: what it is called, where its data is in the
-// report and which template writes its body.
-type Kind struct {
-	Slug string // in file names: "bao-cao"
-	Name string // tên loại as printed: "BÁO CÁO"
-	// Path is the report key holding the kind's data ("bao_cao").
-	Path string
-	data func(*report.Report) *report.Document
-}
-
-// Kinds lists the document kinds baocao can write, in output order.
-func Kinds() []Kind {
-	return []Kind{
-		{Slug: "bao-cao", Name: "BÁO CÁO", Path: "bao_cao", data: func(r *report.Report) *report.Document { return r.BaoCao }},
-	}
-}
-
-// Data returns the kind's document data in r, or nil when r has none.
-func (k Kind) Data(r *report.Report) *report.Document { return k.data(r) }
 
 // Build makes the document of kind k from r. r must hold data for k.
 func Build(r *report.Report, k Kind) (*Document, error) {
@@ -41,15 +22,27 @@ func Build(r *report.Report, k Kind) (*Document, error) {
 	if d == nil {
 		return nil, fmt.Errorf("report has no %s data", k.Path)
 	}
-	body, err := executeKind(r, k)
+	body, form, err := executeKind(r, k)
 	if err != nil {
 		return nil, err
 	}
-	blocks := parseBody([]byte(body))
-	endBody(&blocks)
+	var photos []report.Photo
+	if k.photos != nil {
+		photos = k.photos(r)
+	}
+	blocks := parseBodyPhotos([]byte(body), photos)
+	if form != FormNews {
+		// A press account does not end with the decree's "./.".
+		endBody(&blocks)
+	}
+	annexes, err := buildAnnexes(r, k, d)
+	if err != nil {
+		return nil, err
+	}
 	agency := viet.Upper(r.Agency.Name)
-	return &Document{
+	doc := &Document{
 		Slug: k.Slug,
+		Form: form,
 		Frame: Frame{
 			Parent:     viet.Upper(r.Agency.Parent),
 			Agency:     agency,
@@ -57,17 +50,29 @@ func Build(r *report.Report, k Kind) (*Document, error) {
 			PlaceDate:  r.Agency.Place + ", " + viet.LongDate(d.Date),
 			KindName:   k.Name,
 			Title:      d.Title,
+			Urgency:    d.Urgency,
+			Secrecy:    d.Secrecy,
+			KinhGui:    kinhGui(d.KinhGui),
 			Recipients: recipients(d.Recipients),
 			Signature:  signature(d.Signer),
+			// The loader has read the images; layout checks and places them.
+			SignatureImage: d.Signer.Signature.Data,
+			Seal:           d.Signer.Seal.Data,
 		},
-		Body: blocks,
+		Body:    blocks,
+		Annexes: annexes,
 		Meta: Meta{
 			Title:    k.Name + " " + d.Title,
 			Author:   r.Agency.Name,
 			Subject:  r.Conference.Name,
 			Keywords: strings.Join([]string{strings.ToLower(k.Name), r.Agency.Name, r.Conference.Name}, ", "),
 		},
-	}, nil
+	}
+	if k.frame != nil {
+		k.frame(r, &doc.Frame)
+	}
+	finishFrame(doc, d, r)
+	return doc, nil
 }
 
 // endBody closes the body with "./." (nd30.md §2): on the last paragraph
@@ -101,33 +106,68 @@ func recipients(items []string) []string {
 	return out
 }
 
+// kinhGui punctuates the Kính gửi addressees (nd30.md §2): one stands on
+// the label's line and ends with "."; several are a Nơi nhận-style list.
+func kinhGui(items []string) []string {
+	switch len(items) {
+	case 0:
+		return nil
+	case 1:
+		return []string{strings.TrimSpace(strings.TrimRight(strings.TrimSpace(items[0]), ";.")) + "."}
+	}
+	return recipients(items)
+}
+
+// signature composes the signing block (nd30.md §6): "KT. GIÁM ĐỐC" over
+// "PHÓ GIÁM ĐỐC", likewise TM., TL. and TUQ.; an acting head signs "Q.
+// GIÁM ĐỐC" on one line, with no position under it.
 func signature(s report.Signer) Signature {
 	sig := Signature{Position: viet.Upper(s.Title), Name: strings.TrimSpace(s.Rank + " " + s.Name)}
-	if s.Authority != "" {
-		sig.Authority = s.Authority + " " + viet.Upper(s.Head)
+	switch {
+	case s.Authority == "Q.":
+		sig.Authority, sig.Position = strings.TrimSpace("Q. "+viet.Upper(cmp.Or(s.Head, s.Title))), ""
+	case s.Authority != "":
+		sig.Authority = strings.TrimSpace(s.Authority + " " + viet.Upper(s.Head))
 	}
 	return sig
 }
 
-// executeKind runs the kind's template, whose output is the Markdown body.
-func executeKind(r *report.Report, k Kind) (string, error) {
-	name := k.Slug + ".md.tmpl"
-	src, err := templates.FS.ReadFile(name)
-	if err != nil {
-		return "", fmt.Errorf("no template for %s: %w", k.Slug, err)
+// executeKind runs the kind's template, whose output is the Markdown body,
+// and returns it with the page model the template chose.
+func executeKind(r *report.Report, k Kind) (string, Form, error) {
+	at := func(line, col int) report.Pos {
+		return report.Pos{File: k.Template, Line: line, Column: max(col, 1)}
 	}
-	funcs := narrativeFuncs(r)
-	funcs["narrative"] = func(body, path string) (string, error) { return narrative(r, body, path) }
-	return execute(name, string(src), funcs, r, func(line, col int) report.Pos {
-		return report.Pos{File: "templates/" + name, Line: line, Column: max(col, 1)}
-	})
+	// The report's own bodies may call the narrative functions, and place
+	// the kind's photos when it has some.
+	bodyFuncs := narrativeFuncs(r)
+	if k.photos != nil {
+		maps.Copy(bodyFuncs, photoFuncs(k.photos(r), k.Path+".photos"))
+	}
+	funcs := maps.Clone(bodyFuncs)
+	funcs["narrative"] = func(body, path string) (string, error) { return narrativeWith(r, body, path, bodyFuncs) }
+	t, err := parse(k.Slug+templateExt, k.src, funcs, at)
+	if err != nil {
+		return "", "", err
+	}
+	form, err := formOf(t, r, k.Template)
+	if err != nil {
+		return "", "", err
+	}
+	body, err := run(t, k.src, r, at)
+	return body, form, err
 }
 
 // narrative executes a Markdown body written in the report, so that its
 // figures come from the statistics. Its errors point into the YAML file.
 func narrative(r *report.Report, body, path string) (string, error) {
+	return narrativeWith(r, body, path, narrativeFuncs(r))
+}
+
+// narrativeWith is narrative with the functions funcs.
+func narrativeWith(r *report.Report, body, path string, funcs template.FuncMap) (string, error) {
 	start := r.PosOf(path)
-	return execute(path, body, narrativeFuncs(r), r, func(line, col int) report.Pos {
+	return execute(path, body, funcs, r, func(line, col int) report.Pos {
 		// Block scalar lines share one indentation, so a column inside the
 		// body maps to the same offset from the content's first column.
 		p := start
@@ -146,15 +186,51 @@ func narrative(r *report.Report, body, path string) (string, error) {
 var templateErr = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
 
 func execute(name, src string, funcs template.FuncMap, data any, at func(line, col int) report.Pos) (string, error) {
+	t, err := parse(name, src, funcs, at)
+	if err != nil {
+		return "", err
+	}
+	return run(t, src, data, at)
+}
+
+// parse parses the template src; its errors are positioned by at.
+func parse(name, src string, funcs template.FuncMap, at func(line, col int) report.Pos) (*template.Template, error) {
 	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return "", positioned(err, src, at)
+		return nil, positioned(err, src, at)
 	}
-	var buf bytes.Buffer
+	return t, nil
+}
+
+// maxOutput bounds what one template may write, so that a loop such as
+// {{ range 1000000000 }} in a body is an error rather than gigabytes of
+// memory; 8 MB is some 2.000 pages.
+const maxOutput = 8 << 20
+
+// errTooLong is limitedBuffer's error; text/template returns it unwrapped.
+var errTooLong = errors.New("output too long")
+
+// limitedBuffer is a bytes.Buffer that refuses to grow beyond maxOutput.
+type limitedBuffer struct{ bytes.Buffer }
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > maxOutput {
+		return 0, errTooLong
+	}
+	return b.Buffer.Write(p)
+}
+
+// run executes t, parsed from src; its errors are positioned by at.
+func run(t *template.Template, src string, data any, at func(line, col int) report.Pos) (string, error) {
+	var buf limitedBuffer
 	if err := t.Execute(&buf, data); err != nil {
 		var inner report.Errors
 		if errors.As(err, &inner) {
 			return "", inner
+		}
+		if errors.Is(err, errTooLong) {
+			return "", report.Errors{{Pos: at(0, 0), Msg: fmt.Sprintf(
+				"nội dung sau khi thay các lệnh {{ … }} dài hơn %d MB — hãy kiểm tra các vòng lặp {{ range }} trong nội dung", maxOutput>>20)}}
 		}
 		return "", positioned(err, src, at)
 	}

@@ -11,10 +11,14 @@ package document
 type Document struct {
 	// Slug names the kind in output file names ("bao-cao").
 	Slug string
+	// Form is the page model, chosen by the kind's template.
+	Form Form
 	// Frame is the ND30 header and closing of the first and last page.
 	Frame Frame
 	// Body is the content between the trích yếu and the closing block.
 	Body []Block
+	// Annexes follow the document, each on pages of its own (nd30.md §5).
+	Annexes []Annex
 	// Meta is what the PDF says about itself.
 	Meta Meta
 }
@@ -28,8 +32,24 @@ type Frame struct {
 	KindName  string // tên loại, "BÁO CÁO"
 	Title     string // trích yếu
 
+	// Stamps, upper case, empty when none: độ khẩn ("KHẨN", "THƯỢNG KHẨN",
+	// "HỎA TỐC") and độ mật ("MẬT", "TỐI MẬT", "TUYỆT MẬT").
+	Urgency, Secrecy string
+	// KinhGui are the addressees, punctuated: one is "Bộ Công an.", several
+	// are "- Bộ Công an;" … "- Ủy ban nhân dân thành phố.". Nil when none.
+	KinhGui []string
+
 	Recipients []string  // Nơi nhận lines, punctuated: "- Như trên;" … "- Lưu: VT, PV01."
 	Signature  Signature // the signing block on the right
+	// Secretary is the biên bản's second signing block, THƯ KÝ, on the
+	// left of the chair's (Mẫu 1.9); empty for the other kinds.
+	Secretary Signature
+	// Author and Source close a bản tin: who wrote it and where it was
+	// published; empty when not given.
+	Author, Source string
+	// SignatureImage and Seal are the PNG or JPEG bytes of a digitally
+	// signed copy's signature and seal; nil when none.
+	SignatureImage, Seal []byte
 }
 
 // Signature is the signing block: authority and position lines, the space
@@ -38,6 +58,17 @@ type Signature struct {
 	Authority string // "KT. GIÁM ĐỐC", empty when the head signs
 	Position  string // "PHÓ GIÁM ĐỐC"
 	Name      string // "Đại tá Trần Văn A"
+}
+
+// Annex is one appendix (Phụ lục): its heading block and its content, which
+// ends with "./.".
+type Annex struct {
+	Label string // "Phụ lục I"
+	Title string // upper case
+	// Ref ties the annex to its document: "(Kèm theo Báo cáo số 15/BC-CAT
+	// ngày 15 tháng 01 năm 2022 của …)".
+	Ref  string
+	Body []Block
 }
 
 // Meta is the PDF's document information.

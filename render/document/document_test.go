@@ -313,6 +313,18 @@ func TestSignature(t *testing.T) {
 		{"by order, no rank",
 			report.Signer{Authority: "TL.", Head: "Giám đốc", Title: "Chánh Văn phòng", Name: "Lê Thị Hoa"},
 			Signature{Authority: "TL. GIÁM ĐỐC", Position: "CHÁNH VĂN PHÒNG", Name: "Lê Thị Hoa"}},
+		{"for a collective",
+			report.Signer{Authority: "TM.", Head: "Ủy ban nhân dân", Title: "Chủ tịch", Name: "Trần Việt Trường"},
+			Signature{Authority: "TM. ỦY BAN NHÂN DÂN", Position: "CHỦ TỊCH", Name: "Trần Việt Trường"}},
+		{"by delegation",
+			report.Signer{Authority: "TUQ.", Head: "Giám đốc", Title: "Trưởng phòng Tham mưu", Name: "Lê Văn Bình"},
+			Signature{Authority: "TUQ. GIÁM ĐỐC", Position: "TRƯỞNG PHÒNG THAM MƯU", Name: "Lê Văn Bình"}},
+		{"acting head, one line",
+			report.Signer{Authority: "Q.", Head: "Giám đốc", Title: "Phó Giám đốc", Rank: "Đại tá", Name: "Lê Văn Bình"},
+			Signature{Authority: "Q. GIÁM ĐỐC", Name: "Đại tá Lê Văn Bình"}},
+		{"acting head, title only",
+			report.Signer{Authority: "Q.", Title: "Giám đốc", Name: "Lê Văn Bình"},
+			Signature{Authority: "Q. GIÁM ĐỐC", Name: "Lê Văn Bình"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

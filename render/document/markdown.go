@@ -9,9 +9,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"baocao/render/report"
 	"baocao/render/viet"
 )
 
@@ -21,15 +21,11 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 
 // parseBody turns Markdown into body blocks, numbering headings in the
 // report hierarchy of nd30.md §4: # Phần I, ## I., ### 1., #### a).
-func parseBody(src []byte) []Block {
-	c := converter{src: src}
-	root := markdown.Parser().Parse(text.NewReader(src))
-	c.blocks(root, 0)
-	return c.out
-}
+func parseBody(src []byte) []Block { return parseBodyPhotos(src, nil) }
 
 type converter struct {
 	src     []byte
+	photos  []report.Photo // those the body may place, see photoFuncs
 	out     []Block
 	counter [5]int // per heading level, 1-based
 }
@@ -45,7 +41,13 @@ func (c *converter) blocks(parent ast.Node, listDepth int) {
 			c.table(n)
 		case *ast.ThematicBreak, *ast.HTMLBlock:
 			// Neither has a place in an administrative document.
-		case *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.Paragraph:
+			if f := c.figure(n); f != nil {
+				c.out = append(c.out, f)
+				continue
+			}
+			c.out = append(c.out, &Paragraph{Runs: c.inline(n)})
+		case *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
 			c.out = append(c.out, &Paragraph{Runs: c.inline(n)})
 		default:
 			// Block quotes and the like: keep their paragraphs.

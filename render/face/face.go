@@ -54,6 +54,7 @@ const tableLimit = 0x2200
 type Face struct {
 	data   []byte
 	font   *sfnt.Font
+	ps     string // PostScript name, as PDF font dictionaries name the font
 	upem   float64
 	widths []int16 // advance per rune below tableLimit in 1/1000 em, -1 when absent
 	bufs   sync.Pool
@@ -98,6 +99,7 @@ func parse(data []byte) (*Face, error) {
 	fc.bufs.New = func() any { return new(sfnt.Buffer) }
 	fc.widths = make([]int16, tableLimit)
 	var buf sfnt.Buffer
+	fc.ps = postScriptName(f, &buf)
 	for r := range rune(tableLimit) {
 		fc.widths[r] = fc.lookup(&buf, r)
 	}
@@ -133,6 +135,10 @@ func (fam *Family) Face(s Style) *Face { return fam.faces[s] }
 
 // Data returns the TrueType bytes of the face, for embedding in a PDF.
 func (f *Face) Data() []byte { return f.data }
+
+// PostScriptName returns the name the font gives itself for PostScript
+// and PDF, such as "LiberationSerif-Bold"; "" if it has none usable.
+func (f *Face) PostScriptName() string { return f.ps }
 
 // Has reports whether the font has a glyph for r.
 func (f *Face) Has(r rune) bool { return f.advance(r) >= 0 }

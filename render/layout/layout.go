@@ -2,7 +2,9 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"baocao/render/document"
 	"baocao/render/face"
@@ -12,20 +14,26 @@ import (
 // Distances of the ND30 frame, in mm, read off the decree's model page
 // (Mẫu 1.4) and the column widths of its Word files.
 const (
-	headerPad        = 2.0  // the Quốc hiệu column is this much wider than its widest line
-	closingLeftWidth = 60.0 // Nơi nhận column; the rest is the signature column
-	ruleBelow        = 3.5  // from a baseline to the rule under it, clear of descenders
-	ruleWidth        = 0.25 // solid rules, about ¾ pt
-	ruleRatio        = 0.4  // agency and trích yếu rules: 1/3–1/2 of the text
-	rowGap           = 7.5  // from the lowest header rule to the Số/date baseline
-	kindGap          = 15.0 // from the Số/date baseline to the tên loại baseline
-	bodyGap          = 4.0  // from the trích yếu rule to the top of the body
-	closingGap       = 4.0  // extra space between the body and the closing block
-	signatureSpace   = 25.0 // from the position line to the signer's name
-	cellPadX         = 1.5
-	cellPadY         = 1.0
-	paraIndent       = 12.7 // first-line indent, 1.27 cm
-	paraAfterPt      = 6.0  // space after a paragraph
+	headerPad   = 2.0  // the Quốc hiệu column is this much wider than its widest line
+	ruleBelow   = 3.5  // from a baseline to the rule under it, clear of descenders
+	ruleWidth   = 0.25 // solid rules, about ¾ pt
+	ruleRatio   = 0.4  // agency and trích yếu rules: 1/3–1/2 of the text
+	rowGap      = 7.5  // from the lowest header rule to the Số/date baseline
+	kindGap     = 18.0 // from the Số/date baseline to the tên loại baseline
+	bodyGap     = 5.5  // from the trích yếu rule to the top of the body
+	cellPadX    = 1.5
+	cellPadY    = 1.0
+	paraIndent  = 12.7 // first-line indent, 1.27 cm
+	paraAfterPt = 6.0  // space after a paragraph
+)
+
+// The độ khẩn and độ mật stamps. The decree's stamps are 20, 30 and 40 mm
+// by 8 mm boxes for KHẨN, HỎA TỐC and THƯỢNG KHẨN: their text at 13 pt bold
+// plus stampPadX on each side gives those widths.
+const (
+	stampHeight = 8.0
+	stampPadX   = 3.0
+	stampGap    = 3.0 // from the Số baseline to the first box, and between boxes
 )
 
 // The Quốc hiệu and Tiêu ngữ, as the decree writes them.
@@ -36,53 +44,113 @@ const (
 
 // engine holds the state of laying out one document.
 type engine struct {
-	fam   *face.Family
-	s     Settings
-	pages []*Page
-	y     float64 // top of the free space on the current page
+	fam       *face.Family
+	s         Settings
+	pages     []*Page
+	y         float64 // top of the free space on the current page
+	landscape bool    // orientation of the current section's pages
+	// sections holds the index of the first page of the document and of
+	// each annex: page numbering restarts there (nd30.md §1).
+	sections []int
+	level    int // outline level of the last mark, -1 before the first
+	// pictures are the body's photos, decoded before layout starts.
+	pictures map[*document.Figure]picture
 }
 
-// Layout places d on pages. It fails, before placing anything, when the
-// font lacks a character of the document: fpdf would drop it silently.
+// Layout places d on pages: the document, then each annex on pages of its
+// own. It fails, before placing anything, when the font lacks a character
+// of the document (fpdf would drop it silently) or an image is unreadable.
 func Layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error) {
 	if err := checkGlyphs(d, fam); err != nil {
 		return nil, err
 	}
-	e := &engine{fam: fam, s: s}
-	e.newPage()
-	e.header(&d.Frame)
-	closingH := e.closingHeight(&d.Frame)
-	for i, b := range d.Body {
-		switch b := b.(type) {
-		case *document.Heading:
-			e.heading(b)
-		case *document.Paragraph:
-			// The closing block never stands alone on a page: the last
-			// lines of the body go with it (nd30.md §2).
-			tail := 0.0
-			if i == len(d.Body)-1 {
-				tail = closingGap + closingH
-			}
-			e.paragraph(b, tail)
-		case *document.Table:
-			e.table(b)
+	pictures, err := readFigures(d.Body)
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{fam: fam, s: s, level: -1, pictures: pictures}
+	var closing closingBlock
+	switch d.Form {
+	case document.FormNews:
+		return e.news(d), nil
+	case document.FormMinutes:
+		closing = e.minutesBlock(&d.Frame)
+	default:
+		if closing, err = e.closingBlock(&d.Frame); err != nil {
+			return nil, err
 		}
 	}
-	e.closing(&d.Frame, closingH)
+	e.section(false)
+	e.header(&d.Frame)
+	e.kinhGui(d.Frame.KinhGui)
+	// The closing block never stands alone on a page: the last lines of
+	// the body go with it (nd30.md §2).
+	e.blocks(d.Body, closingGap+closing.height, 0)
+	e.closing(closing)
+	for i := range d.Annexes {
+		e.annex(&d.Annexes[i])
+	}
 	e.pageNumbers()
 	return e.pages, nil
 }
 
+// blocks lays out body blocks. tail is the height that must follow the last
+// paragraph on its page; headings are marked in the outline from level
+// outline down.
+func (e *engine) blocks(body []document.Block, tail float64, outline int) {
+	for i, b := range body {
+		switch b := b.(type) {
+		case *document.Heading:
+			e.heading(b, outline)
+		case *document.Paragraph:
+			t := 0.0
+			if i == len(body)-1 {
+				t = tail
+			}
+			e.paragraph(b, t)
+		case *document.Table:
+			e.table(b)
+		case *document.Figure:
+			e.figure(b)
+		}
+	}
+}
+
 func (e *engine) page() *Page { return e.pages[len(e.pages)-1] }
 
+// section starts the document or an annex on a new page.
+func (e *engine) section(landscape bool) {
+	e.landscape = landscape
+	e.newPage()
+	e.sections = append(e.sections, len(e.pages)-1)
+}
+
 func (e *engine) newPage() {
-	e.pages = append(e.pages, &Page{Width: A4Width, Height: A4Height})
+	w, h := e.pageSize()
+	e.pages = append(e.pages, &Page{Width: w, Height: h})
 	e.y = e.s.Margins.Top
 }
 
-func (e *engine) left() float64   { return e.s.Margins.Left }
-func (e *engine) width() float64  { return A4Width - e.s.Margins.Left - e.s.Margins.Right }
-func (e *engine) bottom() float64 { return A4Height - e.s.Margins.Bottom }
+// pageSize is the size of the current section's pages: A4, turned for a
+// landscape annex.
+func (e *engine) pageSize() (w, h float64) {
+	if e.landscape {
+		return A4Height, A4Width
+	}
+	return A4Width, A4Height
+}
+
+func (e *engine) left() float64 { return e.s.Margins.Left }
+
+func (e *engine) width() float64 {
+	w, _ := e.pageSize()
+	return w - e.s.Margins.Left - e.s.Margins.Right
+}
+
+func (e *engine) bottom() float64 {
+	_, h := e.pageSize()
+	return h - e.s.Margins.Bottom
+}
 
 // fits reports whether h mm fit below the cursor; on a fresh page
 // everything fits, so an oversized item cannot loop forever.
@@ -91,6 +159,15 @@ func (e *engine) fits(h float64) bool {
 }
 
 func (e *engine) ascent(size float64) float64 { return e.fam.Face(face.Regular).Ascent(size) }
+
+// mark adds an outline entry on pg at y. Its level is kept at most one
+// below the previous mark's, as a PDF outline nests: a body whose first
+// heading is "I." puts it at the top.
+func (e *engine) mark(pg *Page, level int, title string, y float64) {
+	level = max(0, min(level, e.level+1))
+	e.level = level
+	pg.Marks = append(pg.Marks, Mark{Level: level, Title: title, Y: y})
+}
 
 // box sets runs as lines inside [x, x+width] from top y without page breaks,
 // for the frame. It returns the baselines and the widest line's width.
@@ -134,8 +211,9 @@ func (e *engine) balance(ws []word, lines []line, width, size float64) []line {
 	return e.breakLines(ws, hi, hi, size)
 }
 
-// header lays out the two-column header of page 1 (nd30.md §2), the tên
-// loại and the trích yếu, and leaves the cursor at the top of the body.
+// header lays out the two-column header of page 1 (nd30.md §2), the stamps,
+// the tên loại and the trích yếu, and leaves the cursor at the top of the
+// body.
 func (e *engine) header(f *document.Frame) {
 	pg, sz, top := e.page(), e.s.Sizes, e.s.Margins.Top
 	// The Quốc hiệu column is as wide as its widest line, so that the
@@ -176,14 +254,76 @@ func (e *engine) header(f *document.Frame) {
 		e.box(pg, plain(f.PlaceDate, false, true), sz.Date, rx, rw, base-e.ascent(sz.Date), alignCenter, RoleDate)
 	}
 
+	// The stamps go under the Số, where offices stamp them (the decree's
+	// layout puts độ mật and độ khẩn in the left column below Số, ký hiệu),
+	// độ mật first; the tên loại moves down to clear them.
+	kind := base + kindGap
+	y = base + stampGap
+	for _, st := range []struct {
+		text string
+		role Role
+	}{{f.Secrecy, RoleSecrecy}, {f.Urgency, RoleUrgency}} {
+		if st.text != "" {
+			y = e.stamp(pg, st.text, lx+lw/2, y, st.role) + stampGap
+			kind = max(kind, y+e.ascent(sz.Kind))
+		}
+	}
+
 	// Tên loại and trích yếu, centred on the text width, with a short rule.
-	base += kindGap
-	bl, _ = e.box(pg, plain(f.KindName, true, false), sz.Kind, lx, e.width(), base-e.ascent(sz.Kind), alignCenter, RoleKind)
+	bl, _ = e.box(pg, plain(f.KindName, true, false), sz.Kind, lx, e.width(), kind-e.ascent(sz.Kind), alignCenter, RoleKind)
 	y = bl[0] - e.ascent(sz.Kind) + lineHeight(sz.Kind)
 	bl, wide = e.box(pg, plain(f.Title, true, false), sz.Kind, lx, e.width(), y, alignCenter, RoleTitle)
 	titleRule := bl[len(bl)-1] + ruleBelow
 	e.centredRule(pg, lx+e.width()/2, titleRule, wide*ruleRatio, RoleTitle)
 	e.y = titleRule + bodyGap
+}
+
+// stamp draws text in bold in a single-line box centred on cx, its top at
+// y, and returns the box's bottom.
+func (e *engine) stamp(pg *Page, text string, cx, y float64, role Role) float64 {
+	size := e.s.Sizes.Stamp
+	w := e.fam.Face(face.Bold).Width(text, size) + 2*stampPadX
+	x0, x1, y1 := cx-w/2, cx+w/2, y+stampHeight
+	// Centre the capitals, whose height is about two thirds of the em.
+	base := y + stampHeight/2 + size*face.PtToMM/3
+	e.box(pg, plain(text, true, false), size, x0, w, base-e.ascent(size), alignCenter, role)
+	for _, r := range [][4]float64{{x0, y, x1, y}, {x1, y, x1, y1}, {x1, y1, x0, y1}, {x0, y1, x0, y}} {
+		pg.Items = append(pg.Items, &Rule{X1: r[0], Y1: r[1], X2: r[2], Y2: r[3], Width: ruleWidth, Role: role})
+	}
+	return y1
+}
+
+// kinhGui sets the addressees between the trích yếu and the body, as a
+// block centred on the text width (nd30.md §2): one on the label's line,
+// several one per line with their dashes under the label's colon.
+func (e *engine) kinhGui(items []string) {
+	if len(items) == 0 {
+		return
+	}
+	const label = "Kính gửi"
+	size, pg := e.s.Sizes.Body, e.page()
+	e.y += paraAfterPt * face.PtToMM
+	if len(items) == 1 {
+		bl, _ := e.box(pg, plain(label+": "+items[0], false, false), size, e.left(), e.width(), e.y, alignCenter, RoleKinhGui)
+		e.y += float64(len(bl))*lineHeight(size) + paraAfterPt*face.PtToMM
+		return
+	}
+	f := e.fam.Face(face.Regular)
+	colon := f.Width(label, size)
+	hang := f.Width("- ", size)
+	block := f.Width(label+":", size)
+	for _, it := range items {
+		block = max(block, colon+f.Width(it, size))
+	}
+	block = min(block, e.width())
+	x := e.left() + (e.width()-block)/2
+	e.box(pg, plain(label+":", false, false), size, x, block, e.y, alignLeft, RoleKinhGui)
+	e.y += lineHeight(size)
+	for _, it := range items {
+		bl, _ := e.hangingBox(pg, plain(it, false, false), size, x+colon, block-colon, hang, e.y, alignLeft, RoleKinhGui)
+		e.y += float64(len(bl)) * lineHeight(size)
+	}
+	e.y += paraAfterPt * face.PtToMM
 }
 
 func (e *engine) centredRule(pg *Page, cx, y, length float64, role Role) {
@@ -193,13 +333,15 @@ func (e *engine) centredRule(pg *Page, cx, y, length float64, role Role) {
 // flow sets runs as a paragraph of the body, breaking pages. keep is how
 // many lines must fit with the first (a heading keeps a line of what
 // follows); tail is the height that must follow the paragraph on its last
-// page, for which its last two lines move to a new page if need be.
-func (e *engine) flow(runs []document.Run, size, indent float64, a align, role Role, keep int, tail float64) {
+// page, for which its last two lines move to a new page if need be. It
+// returns the page of the first line and the top of that line.
+func (e *engine) flow(runs []document.Run, size, indent float64, a align, role Role, keep int, tail float64) (first *Page, top float64) {
 	lines := e.breakLines(e.words(runs, size), e.width()-indent, e.width(), size)
 	lh := lineHeight(size)
 	if !e.fits(float64(min(keep, len(lines))) * lh) {
 		e.newPage()
 	}
+	first, top = e.page(), e.y
 	for i, l := range lines {
 		need := lh
 		if tail > 0 && i == max(0, len(lines)-2) {
@@ -207,6 +349,9 @@ func (e *engine) flow(runs []document.Run, size, indent float64, a align, role R
 		}
 		if !e.fits(need) {
 			e.newPage()
+			if i == 0 {
+				first, top = e.page(), e.y
+			}
 		}
 		x, w := e.left(), e.width()
 		if i == 0 {
@@ -216,6 +361,7 @@ func (e *engine) flow(runs []document.Run, size, indent float64, a align, role R
 		e.y += lh
 	}
 	e.y += paraAfterPt * face.PtToMM
+	return first, top
 }
 
 func (e *engine) paragraph(p *document.Paragraph, tail float64) {
@@ -228,8 +374,12 @@ func (e *engine) paragraph(p *document.Paragraph, tail float64) {
 
 // heading sets the report hierarchy of nd30.md §4: "Phần I" and its title
 // centred on two lines; "I.", "1." in bold and "a)" plain, as paragraphs.
-func (e *engine) heading(h *document.Heading) {
+// Each heading is marked in the outline at outline + its level - 1.
+func (e *engine) heading(h *document.Heading, outline int) {
 	size := e.s.Sizes.Body
+	title := h.Label + " " + text(h.Runs)
+	var pg *Page
+	var top float64
 	switch h.Level {
 	case 1:
 		// Keep "Phần I", its title and a line of the body together, set
@@ -239,9 +389,10 @@ func (e *engine) heading(h *document.Heading) {
 		} else if len(e.page().Items) > 0 {
 			e.y += paraAfterPt * face.PtToMM
 		}
-		e.flow(plain(h.Label, true, false), size, 0, alignCenter, RoleHeading, 1, 0)
+		pg, top = e.flow(plain(h.Label, true, false), size, 0, alignCenter, RoleHeading, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM
 		e.flow(boldRuns(h.Runs), size, 0, alignCenter, RoleHeading, 2, 0)
+		title = h.Label + ". " + text(h.Runs)
 	default:
 		runs := append(plain(h.Label+" ", h.Level <= 3, false), h.Runs...)
 		if h.Level <= 3 {
@@ -252,87 +403,36 @@ func (e *engine) heading(h *document.Heading) {
 		if !e.fits(float64(n+2)*lineHeight(size) + paraAfterPt*face.PtToMM) {
 			e.newPage()
 		}
-		e.flow(runs, size, paraIndent, alignJustify, RoleHeading, n, 0)
+		pg, top = e.flow(runs, size, paraIndent, alignJustify, RoleHeading, n, 0)
 	}
+	e.mark(pg, outline+h.Level-1, title, top)
 }
 
-// sigLine is one bold line above the space for the signature.
-type sigLine struct {
-	text string
-	role Role
+// text is the plain text of runs.
+func text(runs []document.Run) string {
+	var b strings.Builder
+	for _, r := range runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
 }
 
-// signatureLines are the authority line, when someone signs for the head,
-// and the position.
-func signatureLines(f *document.Frame) []sigLine {
-	var out []sigLine
-	for _, l := range []sigLine{{f.Signature.Authority, RoleAuthority}, {f.Signature.Position, RolePosition}} {
-		if l.text != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// closingHeight measures the closing block: the taller of its columns.
-func (e *engine) closingHeight(f *document.Frame) float64 {
-	sz := e.s.Sizes
-	right := float64(len(signatureLines(f)))*lineHeight(sz.Signature) + signatureSpace + lineHeight(sz.Signature)
-	left := lineHeight(sz.NoiNhanLabel)
-	for _, r := range f.Recipients {
-		left += float64(len(e.recipientLines(r))) * lineHeight(sz.NoiNhan)
-	}
-	return max(left, right)
-}
-
-// recipientLines breaks one Nơi nhận line: continuation lines hang under
-// the text, clear of the "- ".
-func (e *engine) recipientLines(r string) []line {
-	sz := e.s.Sizes.NoiNhan
-	return e.breakLines(e.words(plain(r, false, false), sz), closingLeftWidth, closingLeftWidth-e.hang(), sz)
-}
-
-func (e *engine) hang() float64 { return e.fam.Face(face.Regular).Width("- ", e.s.Sizes.NoiNhan) }
-
-// closing lays out Nơi nhận and the signature block side by side, the
-// Nơi nhận label level with the authority line, on one page.
-func (e *engine) closing(f *document.Frame, height float64) {
-	sz := e.s.Sizes
-	lx, lw := e.left(), closingLeftWidth
-	rx, rw := lx+lw, e.width()-closingLeftWidth
-	if !e.fits(closingGap + height) {
-		e.newPage()
-	} else {
-		e.y += closingGap
-	}
-	pg := e.page()
-	lh := lineHeight(sz.Signature)
-	y := e.y
-	last := y + e.ascent(sz.Signature) - lh
-	for _, s := range signatureLines(f) {
-		bl, _ := e.box(pg, plain(s.text, true, false), sz.Signature, rx, rw, y, alignCenter, s.role)
-		last = bl[len(bl)-1]
-		y = last - e.ascent(sz.Signature) + lh
-	}
-	e.box(pg, plain(f.Signature.Name, true, false), sz.Signature, rx, rw, last+signatureSpace-e.ascent(sz.Signature), alignCenter, RoleSigner)
-
-	// "Nơi nhận:" shares the baseline of the block's first line.
-	first := e.y + e.ascent(sz.Signature)
-	e.box(pg, plain("Nơi nhận:", true, true), sz.NoiNhanLabel, lx, lw, first-e.ascent(sz.NoiNhanLabel), alignLeft, RoleNoiNhan)
-	y = first + lineHeight(sz.NoiNhanLabel) - e.ascent(sz.NoiNhan)
-	for _, r := range f.Recipients {
-		bl, _ := e.hangingBox(pg, plain(r, false, false), sz.NoiNhan, lx, lw, e.hang(), y, alignLeft, RoleRecipient)
-		y += float64(len(bl)) * lineHeight(sz.NoiNhan)
-	}
-	e.y += height
-}
-
-// pageNumbers numbers every page but the first, centred in the top margin.
+// pageNumbers numbers the pages of the document and of each annex from 1,
+// centred in the top margin; the first page of each carries no number
+// (nd30.md §1).
 func (e *engine) pageNumbers() {
 	size := e.s.Sizes.PageNumber
-	for i, pg := range e.pages[1:] {
-		y := e.s.Margins.Top/2 - lineHeight(size)/2
-		e.box(pg, plain(strconv.Itoa(i+2), false, false), size, e.left(), e.width(), y, alignCenter, RolePageNumber)
+	for si, start := range e.sections {
+		end := len(e.pages)
+		if si+1 < len(e.sections) {
+			end = e.sections[si+1]
+		}
+		for i := start + 1; i < end; i++ {
+			pg := e.pages[i]
+			y := e.s.Margins.Top/2 - lineHeight(size)/2
+			w := pg.Width - e.s.Margins.Left - e.s.Margins.Right
+			e.box(pg, plain(strconv.Itoa(i-start+1), false, false), size, e.left(), w, y, alignCenter, RolePageNumber)
+		}
 	}
 }
 
@@ -375,24 +475,43 @@ func eachText(d *document.Document, fn func(string, face.Style)) {
 	for _, s := range []string{f.Parent, f.Number, f.Signature.Name} {
 		fn(s, face.Regular)
 	}
-	for _, s := range []string{f.Agency, f.KindName, f.Title, f.Signature.Authority, f.Signature.Position} {
+	for _, s := range []string{f.Agency, f.KindName, f.Title, f.Signature.Authority, f.Signature.Position,
+		f.Secretary.Authority, f.Secretary.Position, f.Secretary.Name, f.Author} {
 		fn(s, face.Bold)
 	}
 	fn(f.PlaceDate, face.Italic)
-	for _, r := range f.Recipients {
+	fn(f.Source, face.Italic)
+	for _, r := range slices.Concat(f.Recipients, f.KinhGui) {
 		fn(r, face.Regular)
 	}
+	fn(f.Urgency, face.Bold)
+	fn(f.Secrecy, face.Bold)
+	eachBlockText(d.Body, fn)
+	for _, a := range d.Annexes {
+		fn(a.Label, face.Bold)
+		fn(a.Title, face.Bold)
+		fn(a.Ref, face.Italic)
+		eachBlockText(a.Body, fn)
+	}
+}
+
+// eachBlockText calls fn with every string of body blocks and its style.
+func eachBlockText(body []document.Block, fn func(string, face.Style)) {
 	runs := func(rs []document.Run, bold bool) {
 		for _, r := range rs {
 			fn(r.Text, face.StyleOf(r.Bold || bold, r.Italic))
 		}
 	}
-	for _, b := range d.Body {
+	for _, b := range body {
 		switch b := b.(type) {
 		case *document.Heading:
 			runs(b.Runs, b.Level <= 3)
 		case *document.Paragraph:
 			runs(b.Runs, false)
+		case *document.Figure:
+			for _, r := range b.Caption {
+				fn(r.Text, face.StyleOf(r.Bold, true))
+			}
 		case *document.Table:
 			for _, c := range b.Header {
 				runs(c.Runs, true)

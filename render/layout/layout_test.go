@@ -98,34 +98,70 @@ func joined(ts []*Text) string {
 	return b.String()
 }
 
+// lineText is the text of ts as read: each line's pieces joined, the lines
+// joined by a space, runs of spaces collapsed.
+func lineText(ts []*Text) string {
+	var lines []string
+	for i, x := range ts {
+		if i == 0 || x.Y != ts[i-1].Y {
+			lines = append(lines, "")
+		}
+		lines[len(lines)-1] += x.S
+	}
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+}
+
 const eps = 0.01 // mm
 
-// TestHeaderItems checks font, size and style of each header element
-// against nd30.md §2 (the decree's example profile).
+// TestHeaderItems checks font, size and style of each header and closing
+// element against nd30.md §2, in both size profiles: the decree's examples
+// (decree) and its model files (model: Quốc hiệu 13, Tiêu ngữ 14, agencies
+// 13, date 14).
 func TestHeaderItems(t *testing.T) {
-	pg := mustLayout(t, sampleDoc(1, 0))[0]
-	for _, c := range []struct {
-		role  Role
-		text  string
-		style face.Style
-		size  float64
+	for _, p := range []struct {
+		name  string
+		sizes Sizes
+		// Quốc hiệu, Tiêu ngữ, agencies, date
+		qh, tn, ag, date float64
 	}{
-		{RoleQuocHieu, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", face.Bold, 12},
-		{RoleTieuNgu, "Độc lập - Tự do - Hạnh phúc", face.Bold, 13},
-		{RoleParent, "BỘ CÔNG AN", face.Regular, 12},
-		{RoleAgency, "CÔNG AN THÀNH PHỐ CẦN THƠ", face.Bold, 12},
-		{RoleNumber, "Số: 15/BC-CAT", face.Regular, 13},
-		{RoleDate, "Cần Thơ, ngày 15 tháng 01 năm 2022", face.Italic, 13},
-		{RoleKind, "BÁO CÁO", face.Bold, 14},
-		{RoleTitle, "Tổng kết công tác Công an năm 2021, phương hướng, nhiệm vụ năm 2022", face.Bold, 14},
+		{"decree", DecreeSizes(), 12, 13, 12, 13},
+		{"model", ModelSizes(), 13, 14, 13, 14},
 	} {
-		ts := texts(pg, c.role)
-		if got := strings.Join(strings.Fields(joined(ts)), " "); got != c.text {
-			t.Errorf("%s: text %q, want %q", c.role, got, c.text)
+		s := DefaultSettings()
+		s.Sizes = p.sizes
+		pages, err := Layout(sampleDoc(1, 0), face.Default(), s)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, x := range ts {
-			if x.Style != c.style || x.Size != c.size {
-				t.Errorf("%s: %q in style %q size %v, want %q %v", c.role, x.S, x.Style, x.Size, c.style, c.size)
+		pg := pages[len(pages)-1]
+		for _, c := range []struct {
+			role  Role
+			text  string
+			style face.Style
+			size  float64
+		}{
+			{RoleQuocHieu, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", face.Bold, p.qh},
+			{RoleTieuNgu, "Độc lập - Tự do - Hạnh phúc", face.Bold, p.tn},
+			{RoleParent, "BỘ CÔNG AN", face.Regular, p.ag},
+			{RoleAgency, "CÔNG AN THÀNH PHỐ CẦN THƠ", face.Bold, p.ag},
+			{RoleNumber, "Số: 15/BC-CAT", face.Regular, 13},
+			{RoleDate, "Cần Thơ, ngày 15 tháng 01 năm 2022", face.Italic, p.date},
+			{RoleKind, "BÁO CÁO", face.Bold, 14},
+			{RoleTitle, "Tổng kết công tác Công an năm 2021, phương hướng, nhiệm vụ năm 2022", face.Bold, 14},
+			{RoleAuthority, "KT. GIÁM ĐỐC", face.Bold, 14},
+			{RolePosition, "PHÓ GIÁM ĐỐC", face.Bold, 14},
+			{RoleSigner, "Đại tá Trần Văn An", face.Bold, 14},
+			{RoleNoiNhan, "Nơi nhận:", face.BoldItalic, 12},
+			{RoleRecipient, "- Bộ Công an (để báo cáo); - Lưu: VT, PV01.", face.Regular, 11},
+		} {
+			ts := texts(pg, c.role)
+			if got := lineText(ts); got != c.text {
+				t.Errorf("%s %s: text %q, want %q", p.name, c.role, got, c.text)
+			}
+			for _, x := range ts {
+				if x.Style != c.style || x.Size != c.size {
+					t.Errorf("%s %s: %q in style %q size %v, want %q %v", p.name, c.role, x.S, x.Style, x.Size, c.style, c.size)
+				}
 			}
 		}
 	}

@@ -9,13 +9,24 @@ package layout
 
 import "baocao/render/face"
 
-// Page is one laid-out page.
+// Page is one laid-out page. A page wider than it is tall is landscape.
 type Page struct {
 	Width, Height float64 // mm
 	Items         []Item
+	// Marks are the page's entries in the PDF outline, in reading order.
+	Marks []Mark
 }
 
-// Item is a *Text or a *Rule.
+// Mark is an outline (bookmark) entry: a heading or an annex.
+type Mark struct {
+	// Level is the depth in the outline, 0 at the top; each mark is at
+	// most one level below the one before it.
+	Level int
+	Title string
+	Y     float64 // mm from the top of the page, the top of the heading
+}
+
+// Item is a *Text, a *Rule or an *Image.
 type Item interface{ isItem() }
 
 // Role names what an item is, so tests and tools can find it without
@@ -42,6 +53,14 @@ const (
 	RoleSigner     Role = "signer"
 	RolePageNumber Role = "page-number"
 	RoleTableRule  Role = "table-rule"
+	RoleKinhGui    Role = "kinh-gui"
+	RoleUrgency    Role = "urgency" // the độ khẩn stamp: its text and box
+	RoleSecrecy    Role = "secrecy" // the độ mật stamp: its text and box
+	RoleSignImage  Role = "signature-image"
+	RoleSeal       Role = "seal"
+	RoleAnnexLabel Role = "annex-label" // "Phụ lục I"
+	RoleAnnexTitle Role = "annex-title"
+	RoleAnnexRef   Role = "annex-ref" // "(Kèm theo Báo cáo số …)"
 )
 
 // Text is a string drawn from (X, Y), Y being the baseline.
@@ -62,8 +81,18 @@ type Rule struct {
 	Role           Role
 }
 
-func (*Text) isItem() {}
-func (*Rule) isItem() {}
+// Image is a picture drawn into the box X, Y (top-left), W × H mm.
+type Image struct {
+	X, Y, W, H float64
+	// Data is a PNG (8-bit, not interlaced) or a JPEG, as Format says.
+	Data   []byte
+	Format string // "PNG" or "JPEG"
+	Role   Role
+}
+
+func (*Text) isItem()  {}
+func (*Rule) isItem()  {}
+func (*Image) isItem() {}
 
 // Margins of the page, in mm.
 type Margins struct {
@@ -72,7 +101,7 @@ type Margins struct {
 
 // Sizes are the font sizes of a profile, in pt (nd30.md §2).
 type Sizes struct {
-	QuocHieu, TieuNgu, Agency, Number, Date, Kind, Body, Table, Signature, NoiNhanLabel, NoiNhan, PageNumber float64
+	QuocHieu, TieuNgu, Agency, Number, Date, Kind, Body, Table, Signature, NoiNhanLabel, NoiNhan, PageNumber, Stamp float64
 }
 
 // Settings are the page geometry and sizes of one document.
@@ -89,16 +118,30 @@ const (
 
 // DefaultSettings are margins inside the decree's ranges that leave room for
 // the header on one line per item (top and bottom 20, left 30, right 15 mm,
-// the usual setting of offices' Word templates) and the sizes of the
-// decree's examples: Quốc hiệu
-// 12, Tiêu ngữ 13, agencies 12, Số and date 13, tên loại, trích yếu, body and
-// signature 14, Nơi nhận 12 and its list 11 (nd30.md §2).
+// the usual setting of offices' Word templates) and DecreeSizes.
 func DefaultSettings() Settings {
 	return Settings{
 		Margins: Margins{Top: 20, Bottom: 20, Left: 30, Right: 15},
-		Sizes: Sizes{
-			QuocHieu: 12, TieuNgu: 13, Agency: 12, Number: 13, Date: 13, Kind: 14,
-			Body: 14, Table: 12, Signature: 14, NoiNhanLabel: 12, NoiNhan: 11, PageNumber: 13,
-		},
+		Sizes:   DecreeSizes(),
 	}
+}
+
+// DecreeSizes are the sizes of the decree's examples (nd30.md §2): Quốc
+// hiệu 12, Tiêu ngữ 13, agencies 12, Số and date 13, tên loại, trích yếu,
+// body and signature 14, Nơi nhận 12 and its list 11; tables 12, page
+// numbers and stamps 13.
+func DecreeSizes() Sizes {
+	return Sizes{
+		QuocHieu: 12, TieuNgu: 13, Agency: 12, Number: 13, Date: 13, Kind: 14,
+		Body: 14, Table: 12, Signature: 14, NoiNhanLabel: 12, NoiNhan: 11, PageNumber: 13, Stamp: 13,
+	}
+}
+
+// ModelSizes are the sizes of the decree's model files (nd30.md §2): Quốc
+// hiệu 13, Tiêu ngữ 14, agencies 13, date 14, signature 14; the rest as
+// DecreeSizes.
+func ModelSizes() Sizes {
+	s := DecreeSizes()
+	s.QuocHieu, s.TieuNgu, s.Agency, s.Date, s.Signature = 13, 14, 13, 14, 14
+	return s
 }

@@ -1,9 +1,15 @@
 package layout
 
 import (
+	"slices"
+
 	"baocao/render/document"
 	"baocao/render/face"
 )
+
+// splitMin is the fewest lines of a row left on either side of a page
+// break inside it: a row of fewer than twice as many moves whole.
+const splitMin = 2
 
 // cellLayout is one cell broken into lines.
 type cellLayout struct {
@@ -11,23 +17,32 @@ type cellLayout struct {
 	align align
 }
 
-// table lays out a table across the text width. Columns get their natural
-// width when everything fits, else at least their longest word; rows move
-// whole to the next page, where the header row is repeated.
-func (e *engine) table(t *document.Table) {
-	size := e.s.Sizes.Table
-	ncol := len(t.Header)
+// tableHeader returns the header row in bold, as wide as the widest row.
+func tableHeader(t *document.Table) (header []document.Cell, ncol int) {
+	ncol = len(t.Header)
 	for _, r := range t.Rows {
 		ncol = max(ncol, len(r))
 	}
-	if ncol == 0 {
-		return
-	}
-	header := make([]document.Cell, ncol)
+	header = make([]document.Cell, ncol)
 	for i, c := range t.Header {
 		header[i] = document.Cell{Runs: boldRuns(c.Runs)}
 	}
-	widths := e.columnWidths(header, t.Rows, ncol, size)
+	return header, ncol
+}
+
+// table lays out a table across the text width. Columns get their natural
+// width when everything fits, else at least their longest word. A row that
+// does not fit the rest of the page moves to the next one, or, when it is
+// tall, splits between lines of its cells; the header row is repeated at
+// the top of every page.
+func (e *engine) table(t *document.Table) {
+	size := e.s.Sizes.Table
+	header, ncol := tableHeader(t)
+	if ncol == 0 {
+		return
+	}
+	minW, natW := e.columnBounds(header, t.Rows, ncol, size)
+	widths := shareWidths(minW, natW, e.width())
 	aligns := make([]align, ncol)
 	for i := range aligns {
 		if i < len(t.Align) {
@@ -35,31 +50,57 @@ func (e *engine) table(t *document.Table) {
 		}
 	}
 	headerCells := e.rowCells(header, widths, size, func(int) align { return alignCenter })
-	headerH := rowHeight(headerCells, size)
+	headerLines := rowLines(headerCells)
 
 	rows := make([][]cellLayout, len(t.Rows))
-	heights := make([]float64, len(t.Rows))
 	for i, row := range t.Rows {
 		rows[i] = e.rowCells(row, widths, size, func(i int) align { return aligns[i] })
-		heights[i] = rowHeight(rows[i], size)
 	}
+	lh := lineHeight(size)
+	height := func(lines int) float64 { return float64(lines)*lh + 2*cellPadY }
 	// Start on a new page unless the header and two rows fit: a header
 	// with a lone group row under it at the foot of a page says nothing.
-	start := headerH
-	for _, h := range heights[:min(2, len(heights))] {
-		start += h
+	start := height(headerLines)
+	for _, r := range rows[:min(2, len(rows))] {
+		start += height(rowLines(r))
 	}
 	e.y += cellPadY // keep clear of the paragraph above
 	if !e.fits(start) {
 		e.newPage()
 	}
-	e.drawRow(headerCells, widths, headerH, size, true)
-	for i, cells := range rows {
-		if !e.fits(heights[i]) {
-			e.newPage()
-			e.drawRow(headerCells, widths, headerH, size, true)
+	// fresh is the cursor under a header at the top of a page: a row that
+	// does not fit there fits nowhere and must split.
+	fresh := -1.0
+	drawHeader := func() {
+		atTop := e.y == e.s.Margins.Top
+		e.drawRow(headerCells, widths, 0, headerLines, size, true, false)
+		if atTop {
+			fresh = e.y
 		}
-		e.drawRow(cells, widths, heights[i], size, false)
+	}
+	drawHeader()
+	for _, cells := range rows {
+		n := rowLines(cells)
+		for from := 0; from < n; {
+			rest := n - from
+			if e.y+height(rest) <= e.bottom()+tolerance {
+				e.drawRow(cells, widths, from, n, size, false, from > 0)
+				break
+			}
+			fit := int((e.bottom() - e.y - 2*cellPadY + tolerance) / lh)
+			k := min(fit, rest-splitMin) // leave the next page a few lines too
+			if e.y == fresh {
+				// No page has more room: split here, at least one line
+				// at a time, so that even a giant row ends.
+				k = max(k, 1)
+			}
+			if k >= splitMin || e.y == fresh {
+				e.drawRow(cells, widths, from, from+k, size, false, true)
+				from += k
+			}
+			e.newPage()
+			drawHeader()
+		}
 	}
 	e.y += paraAfterPt * face.PtToMM
 }
@@ -72,13 +113,12 @@ func boldRuns(runs []document.Run) []document.Run {
 	return out
 }
 
-// columnWidths shares the text width between columns: each gets its
-// natural width if all fit, else its longest word plus a share of what is
-// left in proportion to how much it would like to grow. The header counts
+// columnBounds measures each column: its narrowest width, the longest word,
+// and its natural width, the longest cell on one line. The header counts
 // only with its longest words: a header wraps before the data does.
-func (e *engine) columnWidths(header []document.Cell, rows [][]document.Cell, ncol int, size float64) []float64 {
-	minW := make([]float64, ncol)
-	natW := make([]float64, ncol)
+func (e *engine) columnBounds(header []document.Cell, rows [][]document.Cell, ncol int, size float64) (minW, natW []float64) {
+	minW = make([]float64, ncol)
+	natW = make([]float64, ncol)
 	for ri, row := range append([][]document.Cell{header}, rows...) {
 		for i, c := range row {
 			ws := e.words(c.Runs, size)
@@ -96,24 +136,42 @@ func (e *engine) columnWidths(header []document.Cell, rows [][]document.Cell, nc
 			natW[i] = max(natW[i], nat+2*cellPadX, minW[i])
 		}
 	}
-	total := e.width()
-	sum := func(v []float64) (s float64) {
-		for _, x := range v {
-			s += x
-		}
-		return s
-	}
-	out := make([]float64, ncol)
+	return minW, natW
+}
+
+// shareWidths shares total between columns: each gets its natural width if
+// all fit. Else every column gets its natural width up to one common cap,
+// and at least its longest word: short columns (numbers, names) stay on
+// one line, and the long ones share what is left evenly, so that one
+// column of long remarks does not squeeze the others to a word a line.
+func shareWidths(minW, natW []float64, total float64) []float64 {
+	out := make([]float64, len(minW))
 	switch sn, sm := sum(natW), sum(minW); {
 	case sn <= total:
 		for i := range out {
 			out[i] = natW[i] + (total-sn)*natW[i]/sn
 		}
 	case sm <= total:
-		grow := sn - sm
-		for i := range out {
-			out[i] = minW[i] + (total-sm)*(natW[i]-minW[i])/grow
+		capped := func(c float64) (s float64) {
+			for i := range out {
+				out[i] = max(minW[i], min(natW[i], c))
+				s += out[i]
+			}
+			return s
 		}
+		// The total grows with the cap: find the cap that fills the width.
+		lo, hi := 0.0, slices.Max(natW)
+		for range 60 {
+			if c := (lo + hi) / 2; capped(c) > total {
+				hi = c
+			} else {
+				lo = c
+			}
+		}
+		capped(lo)
+		// Hand the rounding remainder to the widest column.
+		i := slices.Index(out, slices.Max(out))
+		out[i] += total - sum(out)
 	default:
 		// Even the longest words do not fit: shrink, and let words be cut.
 		for i := range out {
@@ -121,6 +179,13 @@ func (e *engine) columnWidths(header []document.Cell, rows [][]document.Cell, nc
 		}
 	}
 	return out
+}
+
+func sum(v []float64) (s float64) {
+	for _, x := range v {
+		s += x
+	}
+	return s
 }
 
 func (e *engine) rowCells(row []document.Cell, widths []float64, size float64, alignOf func(int) align) []cellLayout {
@@ -136,35 +201,44 @@ func (e *engine) rowCells(row []document.Cell, widths []float64, size float64, a
 	return cells
 }
 
-func rowHeight(cells []cellLayout, size float64) float64 {
+// rowLines is the number of lines of a row: its tallest cell's.
+func rowLines(cells []cellLayout) int {
 	n := 1
 	for _, c := range cells {
 		n = max(n, len(c.lines))
 	}
-	return float64(n)*lineHeight(size) + 2*cellPadY
+	return n
 }
 
-// drawRow draws a row's text and borders at the cursor; top draws the rule
-// above it too (the first row on a page).
-func (e *engine) drawRow(cells []cellLayout, widths []float64, h, size float64, top bool) {
+// drawRow draws lines [from, to) of a row's cells and the row's borders at
+// the cursor; first draws the rule above it too (the header). A whole row
+// centres its cells vertically, as offices set tables; the parts of a split
+// row set them from the top, so that the lines read on across the break.
+func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, size float64, first, split bool) {
 	pg := e.page()
+	lh := lineHeight(size)
+	h := float64(to-from)*lh + 2*cellPadY
 	x0, y := e.left(), e.y
 	x := x0
 	rule := func(x1, y1, x2, y2 float64) {
 		pg.Items = append(pg.Items, &Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: 0.2, Role: RoleTableRule})
 	}
 	for i, c := range cells {
-		// Cells are centred vertically in their row, as offices set tables.
-		top := y + (h-float64(len(c.lines))*lineHeight(size))/2
-		for j, l := range c.lines {
-			base := top + e.ascent(size) + float64(j)*lineHeight(size)
-			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX, size, c.align, j == len(c.lines)-1, RoleTable)
+		lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]
+		top := y + cellPadY
+		if !split {
+			top = y + (h-float64(len(lines))*lh)/2
+		}
+		for j, l := range lines {
+			base := top + e.ascent(size) + float64(j)*lh
+			last := from+j == len(c.lines)-1
+			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX, size, c.align, last, RoleTable)
 		}
 		rule(x, y, x, y+h)
 		x += widths[i]
 	}
 	rule(x, y, x, y+h)
-	if top {
+	if first {
 		rule(x0, y, x, y)
 	}
 	rule(x0, y+h, x, y+h)

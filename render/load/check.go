@@ -18,24 +18,31 @@ func check(d *decoder, r *report.Report) {
 	if r.BaoCao != nil {
 		checkRecipients(d, "bao_cao.recipients", r.BaoCao.Recipients)
 	}
+	checkKinds(d, r)
 }
 
 // checkChair requires the chair to name a delegate by id.
 func checkChair(d *decoder, c *report.Conference) {
-	if c.Chair == "" || len(c.Delegates) == 0 {
-		return
-	}
-	if _, ok := c.ChairDelegate(); ok {
+	checkDelegate(d, c, "conference.chair", c.Chair)
+}
+
+// checkDelegate requires the value at path, when given, to be the id of a
+// delegate.
+func checkDelegate(d *decoder, c *report.Conference, path, value string) {
+	if value == "" || len(c.Delegates) == 0 {
 		return
 	}
 	ids := make([]string, 0, len(c.Delegates))
 	for _, dl := range c.Delegates {
+		if dl.ID == value {
+			return
+		}
 		if dl.ID != "" {
 			ids = append(ids, dl.ID)
 		}
 	}
-	d.errorf(d.pos["conference.chair"], "\"chair\" là %q nhưng không có đại biểu nào có id này — hãy dùng id của một người trong delegates: %s",
-		c.Chair, strings.Join(ids, ", "))
+	d.errorf(d.pos[path], "%s là %q nhưng không có đại biểu nào có id này — hãy dùng id của một người trong delegates: %s",
+		label(path), value, strings.Join(ids, ", "))
 }
 
 // id is an identifier with the path it was written at.

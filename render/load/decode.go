@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -19,6 +20,7 @@ import (
 // problem instead of stopping at the first.
 type decoder struct {
 	file  string
+	dir   string   // the file's directory, against which asset paths resolve
 	lines []string // source lines, to locate the content of block scalars
 	pos   map[string]report.Pos
 	errs  report.Errors
@@ -29,7 +31,7 @@ func newDecoder(name string, data []byte) *decoder {
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	return &decoder{file: name, lines: lines, pos: map[string]report.Pos{}}
+	return &decoder{file: name, dir: filepath.Dir(name), lines: lines, pos: map[string]report.Pos{}}
 }
 
 func (d *decoder) at(n *yaml.Node) report.Pos {
@@ -45,6 +47,7 @@ type rules struct {
 	hasMin bool
 	min    float64
 	enum   []string
+	asset  string // what an Asset must be: "font" or "image"
 }
 
 // field is one loadable struct field.
@@ -72,12 +75,16 @@ func fields(t reflect.Type) []field {
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.rules.enum = strings.Split(e, ",")
 		}
+		f.rules.asset = sf.Tag.Get("asset")
 		fs = append(fs, f)
 	}
 	return fs
 }
 
-var dateType = reflect.TypeFor[report.Date]()
+var (
+	dateType  = reflect.TypeFor[report.Date]()
+	assetType = reflect.TypeFor[report.Asset]()
+)
 
 // value decodes n into v and records its position under path. It reports
 // whether n had the shape v needs, so callers do not pile a second message
@@ -91,8 +98,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, r rules) boo
 	if isNull(n) {
 		return true
 	}
-	if v.Type() == dateType {
+	switch v.Type() {
+	case dateType:
 		return d.date(n, v, path)
+	case assetType:
+		return d.asset(n, v, path, r.asset)
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -151,7 +161,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) bool {
 		p := join(path, f.key)
 		fv := v.Field(f.index)
 		if d.value(val, fv, p, f.rules) && f.required && (isNull(val) || isEmpty(fv)) {
-			d.errorf(d.pos[p], "%s đang để trống — hãy điền giá trị", label(p))
+			d.errorf(d.at(val), "%s đang để trống — hãy điền giá trị", label(p))
 		}
 	}
 	for _, f := range fs {
@@ -289,10 +299,16 @@ func (d *decoder) wrongType(n *yaml.Node, path, want, todo string) {
 	d.errorf(d.at(n), "%s phải là %s, đang là %s — %s", label(path), want, found(n), todo)
 }
 
-// contentPos is where the value of n starts. For a block scalar that is the
-// first character of its content, on the line after the | or > indicator,
-// so that a line offset inside the text maps to a file line by addition.
+// contentPos is where the value of n starts, so that an offset inside the
+// text maps to a file position by addition: inside the quotes of a quoted
+// scalar, and for a block scalar the first character of its content, on
+// the line after the | or > indicator.
 func (d *decoder) contentPos(n *yaml.Node) report.Pos {
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+		p := d.at(n)
+		p.Column++
+		return p
+	}
 	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
 		return d.at(n)
 	}
@@ -321,6 +337,9 @@ func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag(
 // isEmpty reports whether a decoded required value counts as not given.
 // Numbers are never empty: zero is a real count.
 func isEmpty(v reflect.Value) bool {
+	if v.Type() == assetType {
+		return v.Interface().(report.Asset).IsZero()
+	}
 	switch v.Kind() {
 	case reflect.String, reflect.Slice:
 		return v.Len() == 0

@@ -18,7 +18,8 @@ func TestModelTags(t *testing.T) {
 	seen := map[reflect.Type]bool{}
 	var walk func(reflect.Type)
 	walk = func(typ reflect.Type) {
-		if seen[typ] || typ == dateType {
+		// Dates and assets are decoded whole, from a scalar.
+		if seen[typ] || typ == dateType || typ == assetType {
 			return
 		}
 		seen[typ] = true
@@ -37,6 +38,9 @@ func TestModelTags(t *testing.T) {
 			}
 			if e := f.Tag.Get("enum"); e != "" && strings.Contains(","+e+",", ",,") {
 				t.Errorf("%s.%s: enum tag %q has an empty value", typ.Name(), f.Name, e)
+			}
+			if a := f.Tag.Get("asset"); (f.Type == assetType) != (a == "font" || a == "image") {
+				t.Errorf("%s.%s: an Asset needs asset:\"font\" or asset:\"image\", other fields none; has %q", typ.Name(), f.Name, a)
 			}
 			ft := f.Type
 			for ft.Kind() == reflect.Slice || ft.Kind() == reflect.Pointer {

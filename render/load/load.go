@@ -29,18 +29,50 @@ import (
 	"baocao/render/report"
 )
 
-// maxDepth is how deeply mappings and lists may nest. The model needs six
-// levels; the limit only stops pathological input early.
-const maxDepth = 100
+// File reads and loads the YAML file at path, strictly. Positions in the
+// report and in errors name the file by path as given.
+func File(path string) (*report.Report, error) { return Options{}.File(path) }
+
+// Bytes loads the YAML document data, strictly; name is the file name used
+// in positions. On any problem in the input it returns report.Errors.
+func Bytes(name string, data []byte) (*report.Report, error) { return Options{}.Bytes(name, data) }
 
 // File reads and loads the YAML file at path. Positions in the report and in
 // errors name the file by path as given.
-func File(path string) (*report.Report, error) {
-	data, err := os.ReadFile(path)
+func (o Options) File(path string) (*report.Report, error) {
+	data, err := readFile(path)
 	if err != nil {
 		return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: readMessage(err)}}
 	}
-	return Bytes(path, data)
+	return o.Bytes(path, data)
+}
+
+// errTooBig is readFile's error for a file over maxFileBytes.
+type errTooBig struct{ size int64 }
+
+func (e errTooBig) Error() string { return tooBig(e.size) }
+
+// readFile reads the file at path, refusing one over maxFileBytes before
+// reading it.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxFileBytes {
+		return nil, errTooBig{st.Size()}
+	}
+	// The limit holds even for a file that grows, or a device with no size.
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err == nil && len(data) > maxFileBytes {
+		err = errTooBig{int64(len(data))}
+	}
+	return data, err
 }
 
 // readMessage explains why a file could not be read.
@@ -48,13 +80,24 @@ func readMessage(err error) string {
 	if errors.Is(err, os.ErrNotExist) {
 		return "không tìm thấy tệp — hãy kiểm tra lại tên và thư mục của tệp"
 	}
+	var big errTooBig
+	if errors.As(err, &big) {
+		return big.Error()
+	}
 	return fmt.Sprintf("không đọc được tệp — hãy kiểm tra quyền truy cập (%v)", err)
 }
 
 // Bytes loads the YAML document data; name is the file name used in
 // positions. On any problem in the input it returns report.Errors.
-func Bytes(name string, data []byte) (*report.Report, error) {
+func (o Options) Bytes(name string, data []byte) (*report.Report, error) {
+	if len(data) > maxFileBytes {
+		return nil, report.Errors{{Pos: report.Pos{File: name}, Msg: tooBig(int64(len(data)))}}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data, e := o.legacyFile(name, data)
+	if e != nil {
+		return nil, report.Errors{e}
+	}
 	if e := checkText(name, data); e != nil {
 		return nil, report.Errors{e}
 	}
@@ -62,14 +105,16 @@ func Bytes(name string, data []byte) (*report.Report, error) {
 	if e != nil {
 		return nil, report.Errors{e}
 	}
-	if e := checkDepth(name, root, 1); e != nil {
-		return nil, report.Errors{e}
+	if errs := checkLimits(name, root); len(errs) > 0 {
+		return nil, errs
 	}
 	d := newDecoder(name, data)
+	o.legacyText(d, root)
 	r := &report.Report{}
 	d.mapping(root, reflect.ValueOf(r).Elem(), "")
 	r.Positions = d.pos
 	check(d, r)
+	checkTables(d, r)
 	if len(d.errs) > 0 {
 		d.errs.Sort()
 		return nil, d.errs
@@ -197,19 +242,4 @@ func indentTab(data []byte, from int) (line, col int, ok bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-// checkDepth refuses nesting deeper than maxDepth, so that no later stage
-// has to recurse through pathological input.
-func checkDepth(name string, n *yaml.Node, depth int) *report.Error {
-	if depth > maxDepth {
-		return &report.Error{Pos: report.Pos{File: name, Line: n.Line, Column: n.Column},
-			Msg: fmt.Sprintf("các mục lồng nhau quá %d cấp — hãy kiểm tra lại thụt lề và dấu ngoặc", maxDepth)}
-	}
-	for _, c := range n.Content {
-		if e := checkDepth(name, c, depth+1); e != nil {
-			return e
-		}
-	}
-	return nil
 }

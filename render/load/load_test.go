@@ -130,7 +130,7 @@ func TestValidFixture(t *testing.T) {
 		"statistics.groups[1].indicators[0].current": "46:20",
 		"bao_cao":                                    "55:3",
 		"bao_cao.body":                               "60:5",
-		"bao_cao.recipients[1]":                      "72:7",
+		"bao_cao.recipients[1]":                      "72:8", // inside the quotes
 	} {
 		p, ok := r.Positions[path]
 		if !ok {

@@ -5,6 +5,7 @@
 package pdf
 
 import (
+	"bytes"
 	"io"
 	"time"
 
@@ -23,9 +24,6 @@ type Info struct {
 	Language string    // "vi-VN"
 }
 
-// familyName is the name fpdf registers the embedded family under.
-const familyName = "LiberationSerif"
-
 // Write draws pages into a PDF on w.
 func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: layout.A4Width, Ht: layout.A4Height}})
@@ -40,26 +38,37 @@ func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error
 	p.SetKeywords(info.Meta.Keywords, true)
 	p.SetCreator(info.Creator, true)
 	p.SetLang(info.Language)
-	for _, st := range []face.Style{face.Regular, face.Bold, face.Italic, face.BoldItalic} {
-		p.AddUTF8FontFromBytes(familyName, st.String(), fam.Face(st).Data())
+	fonts := fontNames(fam, pages)
+	for i, st := range styles {
+		p.AddUTF8FontFromBytes(fonts[i].key, "", fam.Face(st).Data())
 	}
 	p.SetDrawColor(0, 0, 0)
 	p.SetTextColor(0, 0, 0)
+	images := 0
 	for _, pg := range pages {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 		for _, it := range pg.Items {
 			switch it := it.(type) {
 			case *layout.Text:
-				p.SetFont(familyName, it.Style.String(), it.Size)
+				p.SetFont(fonts[it.Style].key, "", it.Size)
 				p.Text(it.X, it.Y, it.S)
 			case *layout.Rule:
 				p.SetLineWidth(it.Width)
 				p.Line(it.X1, it.Y1, it.X2, it.Y2)
+			case *layout.Image:
+				drawImage(p, it, images)
+				images++
 			}
 		}
+		bookmark(p, pg, pages[len(pages)-1].Height)
 	}
-	if err := p.Error(); err != nil {
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
 		return err
 	}
-	return p.Output(w)
+	if err := renameFonts(buf.Bytes(), fonts); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
 }

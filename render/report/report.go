@@ -35,7 +35,11 @@ type Report struct {
 	Conference    Conference    `yaml:"conference" required:"true" doc:"Hội nghị"`
 	Statistics    Statistics    `yaml:"statistics" doc:"Số liệu thống kê"`
 	Commendations Commendations `yaml:"commendations" doc:"Khen thưởng"`
+	Annexes       []Annex       `yaml:"annexes" doc:"Các phụ lục khác (Phụ lục II, III…), mỗi phụ lục một bảng hoặc một đoạn nội dung"`
 	BaoCao        *Document     `yaml:"bao_cao" doc:"Báo cáo tổng kết"`
+	ThongBao      *ThongBao     `yaml:"thong_bao" doc:"Thông báo kết luận hội nghị"`
+	BienBan       *BienBan      `yaml:"bien_ban" doc:"Biên bản hội nghị (Mẫu 1.9)"`
+	BanTin        *BanTin       `yaml:"ban_tin" doc:"Bản tin tổng thuật hội nghị (đăng trang tin, bản tin nội bộ)"`
 
 	// Positions maps the YAML path of every value ("bao_cao.body",
 	// "statistics.groups[0].indicators[1].current") to where it was written,
@@ -64,13 +68,37 @@ type Agency struct {
 }
 
 // Format holds the page settings a user may change within the ranges of
-// Nghị định 30. Zero values mean the decree's own defaults.
+// Nghị định 30. Zero values mean the defaults.
 type Format struct {
 	MarginTop    float64 `yaml:"margin_top" doc:"Lề trên, mm (20–25)"`
 	MarginBottom float64 `yaml:"margin_bottom" doc:"Lề dưới, mm (20–25)"`
 	MarginLeft   float64 `yaml:"margin_left" doc:"Lề trái, mm (30–35)"`
 	MarginRight  float64 `yaml:"margin_right" doc:"Lề phải, mm (15–20)"`
+	// Profile picks one of the two consistent size profiles of nd30.md §2.
+	Profile string `yaml:"profile" enum:"decree,model" doc:"Bộ cỡ chữ: decree (theo ví dụ của Nghị định: Quốc hiệu 12, Tiêu ngữ 13) hoặc model (theo tệp mẫu: Quốc hiệu 13, Tiêu ngữ 14)"`
+	// Font replaces the embedded Liberation Serif with the user's own
+	// TrueType family (for example Times New Roman from their computer).
+	Font *FontFiles `yaml:"font" doc:"Phông chữ TrueType (.ttf) của người dùng thay cho Liberation Serif"`
 }
+
+// FontFiles are the four TrueType files of one family.
+type FontFiles struct {
+	Regular    Asset `yaml:"regular" required:"true" asset:"font" doc:"Tệp .ttf chữ thường"`
+	Bold       Asset `yaml:"bold" required:"true" asset:"font" doc:"Tệp .ttf chữ đậm"`
+	Italic     Asset `yaml:"italic" required:"true" asset:"font" doc:"Tệp .ttf chữ nghiêng"`
+	BoldItalic Asset `yaml:"bold_italic" required:"true" asset:"font" doc:"Tệp .ttf chữ đậm nghiêng"`
+}
+
+// Asset is a file the report refers to — an image, a font — read when the
+// report is loaded, relative to the YAML file, so that later stages do no
+// I/O and a missing or unusable file is reported at its line.
+type Asset struct {
+	Path string // as written in the YAML
+	Data []byte
+}
+
+// IsZero reports whether no file was given.
+func (a Asset) IsZero() bool { return a.Path == "" }
 
 // Conference is the meeting the documents are about.
 type Conference struct {
@@ -177,10 +205,39 @@ type Document struct {
 	Code       string   `yaml:"code" required:"true" doc:"Ký hiệu (ví dụ: BC-CAT)"`
 	Date       Date     `yaml:"date" required:"true" doc:"Ngày ban hành"`
 	Title      string   `yaml:"title" required:"true" doc:"Trích yếu nội dung"`
+	Urgency    string   `yaml:"urgency" enum:"KHẨN,THƯỢNG KHẨN,HỎA TỐC" doc:"Độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC"`
+	Secrecy    string   `yaml:"secrecy" enum:"MẬT,TỐI MẬT,TUYỆT MẬT" doc:"Độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT"`
+	KinhGui    []string `yaml:"kinh_gui" doc:"Kính gửi: một hoặc nhiều nơi nhận chính (báo cáo gửi cấp trên)"`
 	Body       string   `yaml:"body" required:"true" doc:"Nội dung (Markdown); # Phần, ## mục I, ### điểm 1, #### tiết a)"`
 	Signer     Signer   `yaml:"signer" required:"true" doc:"Người ký"`
 	Recipients []string `yaml:"recipients" required:"true" doc:"Nơi nhận, mỗi dòng một nơi; dòng cuối là Lưu: VT, …"`
 }
+
+// Annex is one further annex (Phụ lục II, III…): a title, an optional
+// Markdown text and an optional table. The statistics are always Phụ lục I.
+type Annex struct {
+	Title string `yaml:"title" required:"true" doc:"Tên phụ lục (ví dụ: Danh sách tập thể được khen thưởng)"`
+	Body  string `yaml:"body" doc:"Nội dung (Markdown) trước bảng"`
+	Table *Table `yaml:"table" doc:"Bảng số liệu của phụ lục"`
+}
+
+// Table is an annex table: typed columns and rows of cells. Number cells
+// are written as numbers in the workbook and formatted the Vietnamese way
+// in the PDF.
+type Table struct {
+	Columns []Column   `yaml:"columns" required:"true" doc:"Các cột"`
+	Rows    [][]string `yaml:"rows" required:"true" doc:"Các dòng; mỗi dòng một danh sách ô, đúng số cột"`
+}
+
+// Column is one column of an annex table.
+type Column struct {
+	Name string `yaml:"name" required:"true" doc:"Tên cột"`
+	Type string `yaml:"type" enum:"text,number" doc:"Kiểu: text (chữ, mặc định) hoặc number (số)"`
+	Sum  bool   `yaml:"sum" doc:"Cộng dồn cột này ở dòng TỔNG CỘNG (chỉ cột số)"`
+}
+
+// IsNumber reports whether the column holds numbers.
+func (c Column) IsNumber() bool { return c.Type == "number" }
 
 // Signer is the person who signs, with the authority they sign under.
 type Signer struct {
@@ -189,6 +246,9 @@ type Signer struct {
 	Title     string `yaml:"title" required:"true" doc:"Chức vụ người ký (ví dụ: PHÓ GIÁM ĐỐC)"`
 	Rank      string `yaml:"rank" doc:"Cấp bậc (ví dụ: Đại tá)"`
 	Name      string `yaml:"name" required:"true" doc:"Họ và tên người ký"`
+	// Signature and Seal are the images of a digitally signed copy.
+	Signature Asset `yaml:"signature_image" asset:"image" doc:"Ảnh chữ ký (PNG hoặc JPEG), cho bản ký số"`
+	Seal      Asset `yaml:"seal_image" asset:"image" doc:"Ảnh con dấu (PNG hoặc JPEG, kích thước thật), cho bản ký số"`
 }
 
 // Date is a calendar day, without time or zone.

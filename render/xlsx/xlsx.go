@@ -1,25 +1,36 @@
-// Package xlsx writes the statistics annex (phụ lục thống kê) of a report
-// as an Excel workbook: the same table as the annex of the PDF, with the
-// differences and percentages as live formulas.
+// Package xlsx writes the annex workbook (phụ lục) of a report: the
+// statistics, a chart of each indicator group, the commendations, the
+// delegates and every further annex table, one sheet each, ready to print
+// and agreeing with the PDF figure for figure.
 //
-// Every formula cell also stores its computed value, so programs that read
-// a workbook without calculating it (excelize, pandas, a LibreOffice export
+// Every derived figure — a difference, a percentage, a total — is a live
+// formula that also stores its computed value, so programs that read a
+// workbook without calculating it (excelize, pandas, a LibreOffice export
 // without recalculation) see the same figures as Excel. excelize keeps a
 // formula and a numeric cached value together only through its stream
 // writer; its cell setters either drop the formula or store the value as
-// text. The sheet is therefore written with a StreamWriter, and every
-// sheet setting the stream writer copies from the worksheet is made before
-// it starts.
+// text. The table sheets are therefore written with a StreamWriter, which
+// also keeps a 100.000-row annex in little memory, and every sheet setting
+// the stream writer copies from the worksheet is made before it starts.
+//
+// Headings follow nd30.md §5 and number the annexes as the PDF does
+// (document.buildAnnexes): the report's further annexes are Phụ lục I, II …
+// in their order, and their sheets carry the same label, title and
+// "(Kèm theo …)" line. The statistics (a table in the body of the PDF),
+// their charts, the commendations and the delegates are not annexes of the
+// PDF, so their sheets open with their title alone, unnumbered ("SỐ LIỆU
+// THỐNG KÊ …", "DANH SÁCH ĐẠI BIỂU …"): a number there would clash with
+// the PDF's Phụ lục I.
 package xlsx
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,53 +38,71 @@ import (
 	"baocao/render/viet"
 )
 
-// sheetName is the name of the workbook's one sheet, shown on its tab.
-const sheetName = "Chỉ tiêu"
-
-// Table columns, numbered from 1 as excelize counts them.
+// Sheet names of the fixed sheets, in the order they appear; the further
+// annexes follow, named after their titles.
 const (
-	colSTT = iota + 1
-	colName
-	colUnit
-	colPrevious
-	colCurrent
-	colChange
-	colPercent
-	numCols = colPercent
+	IndicatorSheet    = "Chỉ tiêu"
+	ChartSheet        = "Biểu đồ"
+	CommendationSheet = "Khen thưởng"
+	DelegateSheet     = "Đại biểu"
 )
 
 // Fonts: the decree's Times New Roman; the annex heading at 14 pt as in
-// Phụ lục I of Nghị định 30, the table one size smaller so that seven
-// columns fit across a landscape page.
+// Phụ lục I of Nghị định 30, tables one size smaller so that wide tables
+// fit across a landscape page.
 const (
 	fontName    = "Times New Roman"
 	headingSize = 14
 	tableSize   = 12
+	footerSize  = 10
 )
 
-// Page margins in mm used when the report leaves them unset: those of the
-// decree's own model files.
+// Page margins in mm used when the report leaves them unset: the PDF's
+// defaults (README, "Choices"), so that both print alike.
 const (
-	defaultMarginTop    = 25
+	defaultMarginTop    = 20
 	defaultMarginBottom = 20
-	defaultMarginLeft   = 35
-	defaultMarginRight  = 20
-	// headerMargin is the distance of the page number from the top edge.
+	defaultMarginLeft   = 30
+	defaultMarginRight  = 15
+	// headerMargin is the distance of the footer from the bottom edge.
 	headerMargin = 10
 )
 
-// Build lays out the statistics annex of r as a workbook with one sheet,
-// "Chỉ tiêu". The caller owns the file and must Close it.
+// totalLabel labels a row of totals (nd30.md §5).
+const totalLabel = "TỔNG CỘNG"
+
+// HasData reports whether r has anything the workbook shows: statistics,
+// commendations, delegates or an annex table. Build fails on a report
+// that has none.
+func HasData(r *report.Report) bool {
+	if r == nil {
+		return false
+	}
+	for _, a := range r.Annexes {
+		if a.Table != nil {
+			return true
+		}
+	}
+	return len(r.Statistics.Groups) > 0 || len(r.Commendations.Awards) > 0 || len(r.Conference.Delegates) > 0
+}
+
+// Build lays out the annex workbook of r. The caller owns the file and
+// must Close it. Errors in an annex table (a number column holding text, a
+// row with the wrong number of cells) are *report.Error values at the
+// place in the YAML to fix.
 func Build(r *report.Report) (*excelize.File, error) {
 	if r == nil {
 		return nil, errors.New("xlsx: không có báo cáo để lập phụ lục (nil report)")
 	}
-	f := excelize.NewFile()
-	if err := build(f, r); err != nil {
-		_ = f.Close()
-		return nil, fmt.Errorf("xlsx: không lập được phụ lục thống kê: %w", err)
+	if !HasData(r) {
+		return nil, errors.New("xlsx: báo cáo không có số liệu, khen thưởng, đại biểu hay bảng phụ lục nào để lập phụ lục Excel")
 	}
-	return f, nil
+	w := &workbook{f: excelize.NewFile(), r: r, styles: map[styleKey]int{}}
+	if err := w.build(); err != nil {
+		_ = w.f.Close()
+		return nil, fmt.Errorf("xlsx: không lập được phụ lục: %w", err)
+	}
+	return w.f, nil
 }
 
 // Write builds the workbook of r and writes it to w as an .xlsx file.
@@ -92,401 +121,140 @@ func Write(w io.Writer, r *report.Report) error {
 	return nil
 }
 
-// headingLine is one line of the annex heading above the table, merged
-// across the table's width.
+// workbook is one workbook being built.
+type workbook struct {
+	f      *excelize.File
+	r      *report.Report
+	names  sheetNames
+	sheets int // sheets added so far
+	styles map[styleKey]int
+	header int // the style of column headings
+}
+
+// build adds every sheet r has data for.
+func (w *workbook) build() error {
+	if err := w.f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
+	if err := w.setDocProps(); err != nil {
+		return err
+	}
+	var err error
+	if w.header, err = w.headerStyle(); err != nil {
+		return err
+	}
+	if len(w.r.Statistics.Groups) > 0 {
+		ind, err := w.indicators()
+		if err != nil {
+			return err
+		}
+		if err := w.charts(ind); err != nil {
+			return err
+		}
+	}
+	if len(w.r.Commendations.Awards) > 0 {
+		if err := w.commendations(); err != nil {
+			return err
+		}
+	}
+	if len(w.r.Conference.Delegates) > 0 {
+		if err := w.delegates(); err != nil {
+			return err
+		}
+	}
+	return w.annexes()
+}
+
+// newSheet adds a sheet named name after the ones already there; the
+// first takes the place of the new file's empty "Sheet1".
+func (w *workbook) newSheet(name string) error {
+	w.sheets++
+	if w.sheets == 1 {
+		return w.f.SetSheetName(w.f.GetSheetName(0), name)
+	}
+	_, err := w.f.NewSheet(name)
+	return err
+}
+
+// headingLine is one line of an annex heading, merged across the sheet.
 type headingLine struct {
 	text         string
 	bold, italic bool
 }
 
-// tableRow is one row under the table header: a group (Roman STT, bold
-// title) or an indicator of the group above it.
-type tableRow struct {
-	stt      string
-	title    string            // group rows only
-	ind      *report.Indicator // nil on group rows
-	decimals int               // of the row's values, from viet.Decimals
+// annexLabel is the label the PDF gives the report's i-th further annex
+// (from 0): Phụ lục I, II … in the order of report.Annexes.
+func annexLabel(i int) string {
+	return "Phụ lục " + viet.Roman(i+1)
 }
 
-// build fills the new workbook f with the annex of r.
-func build(f *excelize.File, r *report.Report) error {
-	s := &r.Statistics
-	title := annexTitle(s)
-	heading := headingLines(r, title)
-	rows := tableRows(s)
-	headers := headerLabels(s)
-	widths := columnWidths(headers, rows)
-	// One blank row separates the heading from the table.
-	headerRow := len(heading) + 2
-	lastRow := headerRow + len(rows)
-
-	if err := f.SetDefaultFont(fontName); err != nil {
-		return err
+// heading returns the heading of a sheet (nd30.md §5): the annex label
+// when it has one, the title in capitals and, when the report it belongs
+// to is given, the "(Kèm theo Báo cáo số …)" line.
+func (w *workbook) heading(label, title string) []headingLine {
+	var lines []headingLine
+	if label != "" {
+		lines = append(lines, headingLine{text: label, bold: true})
 	}
-	if err := f.SetSheetName(f.GetSheetName(0), sheetName); err != nil {
-		return err
-	}
-	if err := setDocProps(f, r, title); err != nil {
-		return err
-	}
-	if err := setPrinting(f, &r.Format, headerRow, lastRow); err != nil {
-		return err
-	}
-	// The stream writer copies the used range from the worksheet rather
-	// than tracking it; readers such as openpyxl trust it.
-	if err := f.SetSheetDimension(sheetName, "A1:"+ref(numCols, lastRow)); err != nil {
-		return err
-	}
-
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheetName)
-	if err != nil {
-		return err
-	}
-	// Each width set goes before the earlier ones in the file, and Excel
-	// wants the columns in ascending order: set them from the last.
-	for c := numCols; c >= 1; c-- {
-		if err := sw.SetColWidth(c, c, widths[c-1]); err != nil {
-			return err
-		}
-	}
-	below := ref(colSTT, headerRow+1)
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze:      true,
-		YSplit:      headerRow,
-		TopLeftCell: below,
-		ActivePane:  "bottomLeft",
-		Selection:   []excelize.Selection{{SQRef: below, ActiveCell: below, Pane: "bottomLeft"}},
-	}); err != nil {
-		return err
-	}
-	var total float64
-	for _, w := range widths {
-		total += w
-	}
-	for i, l := range heading {
-		if err := writeHeadingLine(f, sw, i+1, l, total); err != nil {
-			return err
-		}
-	}
-	if err := writeHeader(sw, st, headerRow, headers); err != nil {
-		return err
-	}
-	for i, row := range rows {
-		if err := writeRow(f, sw, st, headerRow+1+i, row); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
-}
-
-// annexTitle is the title of the annex, in capitals as the decree wants:
-// "SỐ LIỆU THỐNG KÊ NĂM 2021 SO VỚI NĂM 2020".
-func annexTitle(s *report.Statistics) string {
-	return viet.Upper("Số liệu thống kê " + s.Current + " so với " + s.Previous)
-}
-
-// headingLines returns the annex heading: "Phụ lục", the title, and, when
-// the report it belongs to is given, the "(Kèm theo Báo cáo số …)" line.
-func headingLines(r *report.Report, title string) []headingLine {
-	lines := []headingLine{
-		{text: "Phụ lục", bold: true},
-		{text: title, bold: true},
-	}
-	if d := r.BaoCao; d != nil {
-		// The agency name stays as written (in capitals): turning it into
-		// sentence case needs to know which words are proper names.
-		lines = append(lines, headingLine{
-			text: "(Kèm theo Báo cáo số " + viet.DocNumber(d.Number) + "/" + d.Code + " " +
-				viet.LongDate(d.Date) + " của " + r.Agency.Name + ")",
-			italic: true,
-		})
+	lines = append(lines, headingLine{text: viet.Upper(title), bold: true})
+	if l := w.attachedTo(); l != "" {
+		lines = append(lines, headingLine{text: l, italic: true})
 	}
 	return lines
 }
 
-// headerLabels returns the column headings of the table.
-func headerLabels(s *report.Statistics) [numCols]string {
-	return [numCols]string{"STT", "Chỉ tiêu", "ĐVT", s.Previous, s.Current, "Tăng/giảm (±)", "Tỷ lệ (%)"}
+// attachedTo is the "(Kèm theo Báo cáo số 15/BC-CAT ngày 15 tháng 01 năm
+// 2022 của CÔNG AN THÀNH PHỐ CẦN THƠ)" line, or "" without a report. The
+// agency name stays as written (in capitals): turning it into sentence
+// case needs to know which words are proper names.
+func (w *workbook) attachedTo() string {
+	d := w.r.BaoCao
+	if d == nil {
+		return ""
+	}
+	return "(Kèm theo Báo cáo số " + viet.DocNumber(d.Number) + "/" + d.Code + " " +
+		viet.LongDate(d.Date) + " của " + w.r.Agency.Name + ")"
 }
 
-// tableRows flattens the groups into table rows; indicators are numbered
-// from 1 again in each group.
-func tableRows(s *report.Statistics) []tableRow {
-	var rows []tableRow
-	for gi, g := range s.Groups {
-		rows = append(rows, tableRow{stt: viet.Roman(gi + 1), title: g.Title})
-		for ii := range g.Indicators {
-			ind := &g.Indicators[ii]
-			rows = append(rows, tableRow{
-				stt:      strconv.Itoa(ii + 1),
-				ind:      ind,
-				decimals: viet.Decimals(ind.Previous, ind.Current),
-			})
-		}
-	}
-	return rows
-}
-
-// columnWidths sizes each column to its longest text, within limits that
-// keep the table readable on one landscape page; longer text wraps.
-func columnWidths(headers [numCols]string, rows []tableRow) [numCols]float64 {
-	limits := [numCols]struct{ min, max float64 }{
-		{5, 8}, {24, 60}, {6, 14}, {10, 18}, {10, 18}, {10, 18}, {9, 16},
-	}
-	var widths [numCols]float64
-	for c := range widths {
-		widths[c] = textWidth(headers[c], tableSize, true)
-	}
-	grow := func(col int, text string, bold bool) {
-		widths[col-1] = max(widths[col-1], textWidth(text, tableSize, bold))
-	}
-	for _, row := range rows {
-		grow(colSTT, row.stt, row.ind == nil)
-		if row.ind == nil {
-			grow(colName, row.title, true)
-			continue
-		}
-		ind := row.ind
-		grow(colName, ind.Name, false)
-		grow(colUnit, ind.Unit, false)
-		grow(colPrevious, viet.Number(ind.Previous, row.decimals), false)
-		grow(colCurrent, viet.Number(ind.Current, row.decimals), false)
-		grow(colChange, viet.Signed(ind.Change(), row.decimals), false)
-		if p, ok := ind.Percent(); ok {
-			grow(colPercent, "+"+viet.Percent(p), false)
-		}
-	}
-	for c := range widths {
-		// Two characters of padding keep text off the borders.
-		widths[c] = math.Round(min(max(widths[c]+2, limits[c].min), limits[c].max)*10) / 10
-	}
-	return widths
-}
-
-// textWidth estimates the width of text in Excel's column unit, the width
-// of a digit in the 11 pt default font. In Times New Roman a lower-case
-// letter with its diacritics is about as wide as a digit, a capital wider,
-// a space half as wide; bold type is wider still.
-func textWidth(text string, size float64, bold bool) float64 {
-	var w float64
-	for _, c := range text {
-		switch {
-		case unicode.IsSpace(c):
-			w += 0.5
-		case unicode.IsUpper(c):
-			w += 1.35
-		default:
-			w++
-		}
-	}
-	if bold {
-		w *= 1.1
-	}
-	return w * size / 11
-}
-
-// ref names the cell at col, row.
-func ref(col, row int) string {
-	return colLetter(col) + strconv.Itoa(row)
-}
-
-// colLetter names column col; the table has fewer than 27 columns, so a
-// column is one letter.
-func colLetter(col int) string {
-	return string(rune('A' - 1 + col))
-}
-
-// writeHeadingLine writes one heading line merged across the table. Excel
-// does not grow merged rows to fit wrapped text, so the row height is
-// estimated from the text's length.
-func writeHeadingLine(f *excelize.File, sw *excelize.StreamWriter, row int, l headingLine, tableWidth float64) error {
-	style, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Family: fontName, Size: headingSize, Bold: l.bold, Italic: l.italic},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-	})
-	if err != nil {
-		return err
-	}
-	lines := math.Ceil(textWidth(l.text, headingSize, l.bold) / tableWidth)
-	height := max(lines, 1) * headingSize * 1.4
-	if err := sw.SetRow(ref(colSTT, row), []any{excelize.Cell{StyleID: style, Value: l.text}},
-		excelize.RowOpts{Height: height}); err != nil {
-		return err
-	}
-	return sw.MergeCell(ref(colSTT, row), ref(numCols, row))
-}
-
-// writeHeader writes the table's column headings.
-func writeHeader(sw *excelize.StreamWriter, st styles, row int, headers [numCols]string) error {
-	cells := make([]any, numCols)
-	for c, h := range headers {
-		cells[c] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	return sw.SetRow(ref(colSTT, row), cells)
-}
-
-// writeRow writes a group or indicator row at the given sheet row.
-func writeRow(f *excelize.File, sw *excelize.StreamWriter, st styles, row int, tr tableRow) error {
-	if tr.ind == nil {
-		cells := []any{
-			excelize.Cell{StyleID: st.groupSTT, Value: tr.stt},
-			excelize.Cell{StyleID: st.groupName, Value: tr.title},
-		}
-		for range numCols - len(cells) {
-			cells = append(cells, excelize.Cell{StyleID: st.groupRest})
-		}
-		return sw.SetRow(ref(colSTT, row), cells)
-	}
-	value, change, err := numberStyles(f, tr.decimals)
-	if err != nil {
-		return err
-	}
-	ind := tr.ind
-	prev, cur := ref(colPrevious, row), ref(colCurrent, row)
-	var percent any = viet.NoPercent
-	if p, ok := ind.Percent(); ok {
-		percent = viet.RoundPercent(p)
-	}
-	return sw.SetRow(ref(colSTT, row), []any{
-		excelize.Cell{StyleID: st.stt, Value: tr.stt},
-		excelize.Cell{StyleID: st.name, Value: ind.Name},
-		excelize.Cell{StyleID: st.unit, Value: ind.Unit},
-		excelize.Cell{StyleID: value, Value: ind.Previous},
-		excelize.Cell{StyleID: value, Value: ind.Current},
-		// Rounded to the row's decimals, so that the stored value is the
-		// printed one (87,6 − 85,5 is 2,1, not 2,0999999999999943).
-		excelize.Cell{StyleID: change, Formula: fmt.Sprintf("ROUND(%s-%s,%d)", cur, prev, tr.decimals), Value: viet.Round(ind.Change(), tr.decimals)},
-		excelize.Cell{
-			StyleID: st.percent,
-			Formula: fmt.Sprintf(`IF(%[1]s=0,"%[3]s",ROUND((%[2]s-%[1]s)/%[1]s*100,1))`, prev, cur, viet.NoPercent),
-			Value:   percent,
-		},
-	})
-}
-
-// styles holds the workbook's fixed cell styles.
-type styles struct {
-	header                         int
-	groupSTT, groupName, groupRest int
-	stt, name, unit, percent       int
-}
-
-// cellStyle is the style of a table cell: thin borders on all four sides,
-// vertically centred, in the table font.
-func cellStyle(bold bool, horizontal string, wrap bool) *excelize.Style {
-	return &excelize.Style{
-		Font: &excelize.Font{Family: fontName, Size: tableSize, Bold: bold},
-		Border: []excelize.Border{
-			{Type: "left", Color: "000000", Style: 1},
-			{Type: "right", Color: "000000", Style: 1},
-			{Type: "top", Color: "000000", Style: 1},
-			{Type: "bottom", Color: "000000", Style: 1},
-		},
-		Alignment: &excelize.Alignment{Horizontal: horizontal, Vertical: "center", WrapText: wrap},
-	}
-}
-
-// newStyles registers the fixed styles in f.
-func newStyles(f *excelize.File) (styles, error) {
-	header := cellStyle(true, "center", true)
-	header.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
-	percentFmt := "+0.0;-0.0;0.0"
-	percent := cellStyle(false, "right", false)
-	percent.CustomNumFmt = &percentFmt
-
-	var st styles
-	for _, s := range []struct {
-		id    *int
-		style *excelize.Style
-	}{
-		{&st.header, header},
-		{&st.groupSTT, cellStyle(true, "center", false)},
-		{&st.groupName, cellStyle(true, "left", true)},
-		{&st.groupRest, cellStyle(true, "right", false)},
-		{&st.stt, cellStyle(false, "center", false)},
-		{&st.name, cellStyle(false, "left", true)},
-		{&st.unit, cellStyle(false, "center", true)},
-		{&st.percent, percent},
-	} {
-		id, err := f.NewStyle(s.style)
-		if err != nil {
-			return styles{}, err
-		}
-		*s.id = id
-	}
-	return st, nil
-}
-
-// numberStyles returns the styles of an indicator row's values and of its
-// change, both showing the given number of decimals. f.NewStyle returns
-// the existing style when an identical one is registered, so rows with
-// equal decimals share styles.
-func numberStyles(f *excelize.File, decimals int) (value, change int, err error) {
-	valueFmt, changeFmt := numberFormats(decimals)
-	valueStyle := cellStyle(false, "right", false)
-	valueStyle.CustomNumFmt = &valueFmt
-	if value, err = f.NewStyle(valueStyle); err != nil {
-		return 0, 0, err
-	}
-	changeStyle := cellStyle(false, "right", false)
-	changeStyle.CustomNumFmt = &changeFmt
-	if change, err = f.NewStyle(changeStyle); err != nil {
-		return 0, 0, err
-	}
-	return value, change, nil
-}
-
-// numberFormats returns the Excel number formats for values with the given
-// decimals and for their signed change: "#,##0.0" and
-// "+#,##0.0;-#,##0.0;0.0". Excel formats use "," for grouping and "." for
-// decimals; the viewer's locale decides what is shown.
-func numberFormats(decimals int) (value, change string) {
-	frac := ""
-	if decimals > 0 {
-		frac = "." + strings.Repeat("0", decimals)
-	}
-	value = "#,##0" + frac
-	return value, "+" + value + ";-" + value + ";0" + frac
-}
-
-// setDocProps records the workbook's title, author, language and date.
-// The date is the report's own, not the time of writing, so the same
-// report always gives the same file.
-func setDocProps(f *excelize.File, r *report.Report, title string) error {
+// setDocProps records the workbook's title, subject, author, language and
+// date. The date is the report's own, not the time of writing, so the same
+// report always gives the same contents.
+func (w *workbook) setDocProps() error {
+	r := w.r
 	date := r.Conference.Date
-	if r.BaoCao != nil {
-		date = r.BaoCao.Date
+	title := "Phụ lục: " + r.Conference.Name
+	if d := r.BaoCao; d != nil {
+		date = d.Date
+		title = "Phụ lục kèm theo Báo cáo số " + viet.DocNumber(d.Number) + "/" + d.Code + ": " + d.Title
 	}
 	var created string
 	if !date.IsZero() {
 		created = fmt.Sprintf("%04d-%02d-%02dT00:00:00Z", date.Year, date.Month, date.Day)
 	}
-	return f.SetDocProps(&excelize.DocProperties{
-		Title:    title,
-		Subject:  r.Conference.Name,
-		Creator:  r.Agency.Name,
-		Category: "Phụ lục thống kê",
-		Language: "vi-VN",
-		Created:  created,
-		Modified: created,
+	return w.f.SetDocProps(&excelize.DocProperties{
+		Title:       title,
+		Subject:     r.Conference.Name,
+		Creator:     r.Agency.Name,
+		Description: w.attachedTo(),
+		Category:    "Phụ lục",
+		Language:    "vi-VN",
+		Created:     created,
+		Modified:    created,
 	})
 }
 
-// setPrinting sets up the printed annex: A4 landscape, one page wide, the
-// header row repeated on every page, page numbers centred at the top from
-// page 2 as the decree wants. It must run before the stream writer starts,
+// setPrinting sets up the printed sheet: A4 landscape, one page wide and as
+// many tall as needed, the rows up to titleRow repeated on every page
+// (none when titleRow is 0), the agency and "Trang x/y" in the footer, and
+// the print area. It must run before a stream writer starts on the sheet,
 // which copies these settings from the worksheet.
-func setPrinting(f *excelize.File, m *report.Format, headerRow, lastRow int) error {
+func (w *workbook) setPrinting(sheet string, titleRow, lastCol, lastRow int) error {
 	fitToPage := true
-	if err := f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fitToPage}); err != nil {
+	if err := w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fitToPage}); err != nil {
 		return err
 	}
 	a4, landscape, wide, tall := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheetName, &excelize.PageLayoutOptions{
+	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size:        &a4,
 		Orientation: &landscape,
 		FitToWidth:  &wide,
@@ -494,6 +262,7 @@ func setPrinting(f *excelize.File, m *report.Format, headerRow, lastRow int) err
 	}); err != nil {
 		return err
 	}
+	m := &w.r.Format
 	inches := func(mm, fallback float64) *float64 {
 		if mm == 0 {
 			mm = fallback
@@ -502,7 +271,7 @@ func setPrinting(f *excelize.File, m *report.Format, headerRow, lastRow int) err
 		return &v
 	}
 	centred := true
-	if err := f.SetPageMargins(sheetName, &excelize.PageLayoutMarginsOptions{
+	if err := w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
 		Top:          inches(m.MarginTop, defaultMarginTop),
 		Bottom:       inches(m.MarginBottom, defaultMarginBottom),
 		Left:         inches(m.MarginLeft, defaultMarginLeft),
@@ -513,23 +282,46 @@ func setPrinting(f *excelize.File, m *report.Format, headerRow, lastRow int) err
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(sheetName, &excelize.HeaderFooterOptions{
-		DifferentFirst: true,
-		OddHeader:      `&C&"` + fontName + `,Regular"&13&P`,
-	}); err != nil {
+	if err := w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer(w.r.Agency.Name)}); err != nil {
 		return err
 	}
-	sheet := "'" + strings.ReplaceAll(sheetName, "'", "''") + "'!"
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("%s$%d:$%d", sheet, headerRow, headerRow),
-		Scope:    sheetName,
-	}); err != nil {
-		return err
+	if titleRow > 0 {
+		if err := w.f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("%s$%d:$%d", sheetRef(sheet), titleRow, titleRow),
+			Scope:    sheet,
+		}); err != nil {
+			return err
+		}
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
+	return w.f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Area",
-		RefersTo: fmt.Sprintf("%s$A$1:$%s$%d", sheet, colLetter(numCols), lastRow),
-		Scope:    sheetName,
+		RefersTo: absRange(sheet, 1, 1, lastCol, lastRow),
+		Scope:    sheet,
 	})
+}
+
+// pageWidth is the width between the margins of a landscape A4 page, in
+// Excel's column unit (digitPx pixels at 96 dpi), less a little for the
+// difference between the column widths Excel and LibreOffice draw.
+func (w *workbook) pageWidth() float64 {
+	m := &w.r.Format
+	mm := 297 - cmp.Or(m.MarginLeft, defaultMarginLeft) - cmp.Or(m.MarginRight, defaultMarginRight)
+	return math.Floor(mm/25.4*96/digitPx*0.98*10) / 10
+}
+
+// maxFooter is Excel's limit on the length of a header or footer.
+const maxFooter = 255
+
+// footer is the page footer: the agency on the left, "Trang 2/5" on the
+// right. "&" introduces a code in a footer, so the agency's own is
+// doubled; a name too long for Excel's limit is shortened.
+func footer(agency string) string {
+	font := `&"` + fontName + `,Regular"&` + fmt.Sprint(footerSize)
+	right := "&R" + font + "Trang &P/&N"
+	name := strings.ReplaceAll(agency, "&", "&&")
+	if room := maxFooter - utf8.RuneCountInString("&L"+font+right); utf8.RuneCountInString(name) > room {
+		name = strings.TrimRight(string([]rune(name)[:room-1]), "&") + "…"
+	}
+	return "&L" + font + name + right
 }

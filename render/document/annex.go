@@ -1,0 +1,146 @@
+package document
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"baocao/render/report"
+	"baocao/render/viet"
+)
+
+// buildAnnexes makes the annexes of the report's document d of kind k:
+// Phụ lục I, II, … in the order of r.Annexes (nd30.md §5). They belong to
+// the báo cáo; the other kinds are issued without them.
+func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error) {
+	if k.Slug != "bao-cao" || len(r.Annexes) == 0 {
+		return nil, nil
+	}
+	// The agency is named as written in the YAML: the model has no
+	// sentence-case form of it, and guessing one would lower proper names.
+	ref := fmt.Sprintf("(Kèm theo %s số %s/%s %s của %s)",
+		sentenceCase(k.Name), viet.DocNumber(d.Number), d.Code, viet.LongDate(d.Date), r.Agency.Name)
+	var out []Annex
+	var errs report.Errors
+	for i, a := range r.Annexes {
+		path := fmt.Sprintf("annexes[%d]", i)
+		var blocks []Block
+		if strings.TrimSpace(a.Body) != "" {
+			md, err := narrative(r, a.Body, path+".body")
+			if err != nil {
+				return nil, err
+			}
+			blocks = parseBody([]byte(md))
+		}
+		if a.Table != nil {
+			t, err := annexTable(r, path+".table", a.Table)
+			if err != nil {
+				errs = append(errs, err...)
+				continue
+			}
+			blocks = append(blocks, t)
+		}
+		endBody(&blocks)
+		out = append(out, Annex{
+			Label: "Phụ lục " + viet.Roman(i+1),
+			Title: viet.Upper(a.Title),
+			Ref:   ref,
+			Body:  blocks,
+		})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// sentenceCase writes a tên loại as it stands inside a sentence: "BÁO CÁO"
+// → "Báo cáo".
+func sentenceCase(s string) string {
+	s = strings.ToLower(s)
+	first, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(first)) + s[n:]
+}
+
+// annexTable converts an annex table: number cells are formatted the
+// Vietnamese way and right-aligned, an STT column is centred, and the
+// columns marked sum get a TỔNG CỘNG row, in bold like the header.
+func annexTable(r *report.Report, path string, t *report.Table) (*Table, report.Errors) {
+	ncol := len(t.Columns)
+	tab := &Table{Align: make([]Align, ncol)}
+	for i, c := range t.Columns {
+		tab.Header = append(tab.Header, Cell{Runs: []Run{{Text: c.Name}}})
+		switch {
+		case c.IsNumber():
+			tab.Align[i] = AlignRight
+		case c.Name == "STT":
+			// Row numbers are centred, as in the statistics table.
+			tab.Align[i] = AlignCenter
+		}
+	}
+	// Values are parsed first: one count of decimals serves a whole column,
+	// so that its figures line up on the decimal comma.
+	values := make([][]float64, len(t.Rows))
+	decimals := make([]int, ncol)
+	var errs report.Errors
+	for ri, row := range t.Rows {
+		if len(row) != ncol {
+			errs = append(errs, &report.Error{Pos: r.PosOf(fmt.Sprintf("%s.rows[%d]", path, ri)),
+				Msg: fmt.Sprintf("dòng %d của bảng có %d ô nhưng bảng có %d cột — hãy viết đúng %d ô (rows)", ri+1, len(row), ncol, ncol)})
+			continue
+		}
+		values[ri] = make([]float64, ncol)
+		for ci, cell := range row {
+			if !t.Columns[ci].IsNumber() || strings.TrimSpace(cell) == "" {
+				continue
+			}
+			v, err := strconv.ParseFloat(strings.TrimSpace(cell), 64)
+			if err != nil {
+				errs = append(errs, &report.Error{Pos: r.PosOf(fmt.Sprintf("%s.rows[%d][%d]", path, ri, ci)),
+					Msg: fmt.Sprintf("ô %q ở cột %q không phải là số — hãy viết số liền, dấu chấm thập phân, không phân cách hàng nghìn (ví dụ 3965 hoặc 87.6)", cell, t.Columns[ci].Name)})
+				continue
+			}
+			values[ri][ci] = v
+			decimals[ci] = max(decimals[ci], viet.Decimals(v))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	sums := make([]float64, ncol)
+	hasSum := false
+	for ri, row := range t.Rows {
+		cells := make([]Cell, ncol)
+		for ci, cell := range row {
+			text := cell
+			if t.Columns[ci].IsNumber() && strings.TrimSpace(cell) != "" {
+				text = viet.Number(values[ri][ci], decimals[ci])
+				sums[ci] += values[ri][ci]
+			}
+			cells[ci] = Cell{Runs: []Run{{Text: text}}}
+		}
+		tab.Rows = append(tab.Rows, cells)
+	}
+	// The label stands in the last column before the first total, next to
+	// the figures it names (after STT and the name, as offices write it).
+	total := make([]Cell, ncol)
+	label := -1
+	for ci, c := range t.Columns {
+		switch {
+		case c.Sum && c.IsNumber():
+			hasSum = true
+			total[ci] = Cell{Runs: []Run{{Text: viet.Number(sums[ci], decimals[ci]), Bold: true}}}
+		case !hasSum:
+			label = ci
+		}
+	}
+	if hasSum {
+		if label >= 0 {
+			total[label] = Cell{Runs: []Run{{Text: "TỔNG CỘNG", Bold: true}}}
+		}
+		tab.Rows = append(tab.Rows, total)
+	}
+	return tab, nil
+}

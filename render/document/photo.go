@@ -1,0 +1,78 @@
+package document
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"baocao/render/report"
+)
+
+// Figure is a photo with its caption, set across the text width.
+type Figure struct {
+	Image   []byte // PNG or JPEG, as the loader read and checked it
+	Caption []Run
+}
+
+func (*Figure) isBlock() {}
+
+// photoScheme marks the Markdown image a photo function writes: the body
+// names photos by number, never by file, so the Markdown needs no path
+// escaping and cannot reach a file the loader did not check.
+const photoScheme = "photo:"
+
+// photoFuncs are the functions of a body that has photos: photo N places
+// the N-th photo (from 1) where it is called, other_photos places every
+// photo not placed yet. Each call of photoFuncs has its own record of what
+// was placed, so concurrent builds do not share it.
+func photoFuncs(photos []report.Photo, path string) template.FuncMap {
+	placed := make([]bool, len(photos))
+	figure := func(i int) string {
+		placed[i] = true
+		caption := strings.Join(strings.Fields(photos[i].Caption), " ")
+		// A paragraph of its own, which parseBody turns into a Figure.
+		return "\n\n![" + escape(caption) + "](" + photoScheme + strconv.Itoa(i) + ")\n\n"
+	}
+	return template.FuncMap{
+		"photo": func(n int) (string, error) {
+			if n < 1 || n > len(photos) {
+				return "", fmt.Errorf("không có ảnh thứ %d: %s có %d ảnh — hãy dùng {{ photo 1 }} đến {{ photo %d }}", n, path, len(photos), len(photos))
+			}
+			return figure(n - 1), nil
+		},
+		"other_photos": func() string {
+			var b strings.Builder
+			for i := range photos {
+				if !placed[i] {
+					b.WriteString(figure(i))
+				}
+			}
+			return b.String()
+		},
+	}
+}
+
+// parseBodyPhotos is parseBody for a body that may place photos.
+func parseBodyPhotos(src []byte, photos []report.Photo) []Block {
+	c := converter{src: src, photos: photos}
+	c.blocks(markdown.Parser().Parse(text.NewReader(src)), 0)
+	return c.out
+}
+
+// figure returns the Figure a paragraph stands for — a paragraph holding
+// nothing but a photo placed by photoFuncs — or nil.
+func (c *converter) figure(p *ast.Paragraph) *Figure {
+	img, ok := p.FirstChild().(*ast.Image)
+	if !ok || p.ChildCount() != 1 {
+		return nil
+	}
+	i, err := strconv.Atoi(strings.TrimPrefix(string(img.Destination), photoScheme))
+	if !strings.HasPrefix(string(img.Destination), photoScheme) || err != nil || i < 0 || i >= len(c.photos) {
+		return nil
+	}
+	return &Figure{Image: c.photos[i].Image.Data, Caption: c.inline(img)}
+}

@@ -1,0 +1,142 @@
+package face
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// requiredTables are the tables of a TrueType font that both this package
+// and fpdf's embedder read; fpdf does not check for them and fails badly
+// when one is absent.
+var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "OS/2", "post"}
+
+// The messages say what is wrong and what to do, for the person who chose
+// the file; callers add which file it is.
+var (
+	// ErrOpenType is a font with PostScript (CFF) outlines, a .otf file.
+	ErrOpenType = errors.New("đây là phông OpenType dạng CFF (tệp .otf), chương trình chỉ nhúng được phông TrueType — hãy dùng tệp .ttf của từng kiểu chữ")
+	// ErrCollection is a TrueType collection, a .ttc file holding
+	// several fonts.
+	ErrCollection = errors.New("đây là bộ sưu tập phông (tệp .ttc, nhiều phông trong một tệp), chương trình chỉ nhúng được từng phông TrueType riêng — hãy dùng tệp .ttf của từng kiểu chữ")
+	// ErrNotFont is a file that is not a TrueType font at all.
+	ErrNotFont = errors.New("tệp không phải là phông chữ TrueType — hãy chọn tệp .ttf của phông chữ")
+)
+
+// Check reports whether data is a TrueType font that can be measured and
+// embedded: TrueType outlines, every table the embedder reads, and a
+// Unicode character map of the kind it uses (format 4).
+func Check(data []byte) error {
+	if len(data) < 12 {
+		return ErrNotFont
+	}
+	switch string(data[:4]) {
+	case "OTTO":
+		return ErrOpenType
+	case "ttcf":
+		return ErrCollection
+	case "\x00\x01\x00\x00", "true":
+	default:
+		return ErrNotFont
+	}
+	if _, err := sfnt.Parse(data); err != nil {
+		return fmt.Errorf("tệp phông bị hỏng, không đọc được — hãy chép lại tệp .ttf từ máy gốc (%v)", err)
+	}
+	tables := tableOffsets(data)
+	for _, t := range requiredTables {
+		if _, ok := tables[t]; !ok {
+			return fmt.Errorf("phông thiếu bảng %q nên không nhúng được vào PDF — hãy dùng một phông TrueType (.ttf) đầy đủ khác", t)
+		}
+	}
+	if !hasUnicodeMap(data, tables["cmap"]) {
+		return errors.New("phông không có bảng mã Unicode (cmap định dạng 4), thường là phông ký hiệu hoặc phông cũ — hãy dùng một phông TrueType có tiếng Việt")
+	}
+	return nil
+}
+
+// tableOffsets reads the table directory of a TrueType font whose header
+// sfnt has accepted: tag → offset of the table in data.
+func tableOffsets(data []byte) map[string]uint32 {
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	m := make(map[string]uint32, n)
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			break
+		}
+		m[string(data[rec:rec+4])] = binary.BigEndian.Uint32(data[rec+8:])
+	}
+	return m
+}
+
+// hasUnicodeMap reports whether the cmap table at off has a format 4
+// subtable for Unicode (platform 0, or platform 3 encoding 1), the only
+// one fpdf reads.
+func hasUnicodeMap(data []byte, off uint32) bool {
+	u16 := func(at uint64) (int, bool) {
+		if at+2 > uint64(len(data)) {
+			return 0, false
+		}
+		return int(binary.BigEndian.Uint16(data[at:])), true
+	}
+	n, ok := u16(uint64(off) + 2)
+	if !ok {
+		return false
+	}
+	for i := range n {
+		rec := uint64(off) + 4 + 8*uint64(i)
+		platform, ok1 := u16(rec)
+		encoding, ok2 := u16(rec + 2)
+		if !ok1 || !ok2 || rec+8 > uint64(len(data)) {
+			return false
+		}
+		if platform != 0 && (platform != 3 || encoding != 1) {
+			continue
+		}
+		sub := uint64(off) + uint64(binary.BigEndian.Uint32(data[rec+4:]))
+		if format, ok := u16(sub); ok && format == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// Names returns the family and style names a font gives itself, as in
+// "Times New Roman" and "Bold Italic": the names by which the four files of
+// a family are told apart.
+func Names(data []byte) (family, style string, err error) {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return "", "", err
+	}
+	var buf sfnt.Buffer
+	if family, err = f.Name(&buf, sfnt.NameIDFamily); err != nil {
+		return "", "", err
+	}
+	if style, err = f.Name(&buf, sfnt.NameIDSubfamily); err != nil {
+		return "", "", err
+	}
+	return family, style, nil
+}
+
+// postScriptName reads the font's PostScript name, or makes one in the
+// usual Family-Style form from its family and style names, keeping only
+// the characters a PDF name may hold unescaped (the OpenType specification
+// restricts PostScript names to them anyway).
+func postScriptName(f *sfnt.Font, buf *sfnt.Buffer) string {
+	name, err := f.Name(buf, sfnt.NameIDPostScript)
+	if err != nil {
+		family, _ := f.Name(buf, sfnt.NameIDFamily)
+		style, _ := f.Name(buf, sfnt.NameIDSubfamily)
+		name = family + "-" + style
+	}
+	return strings.Trim(strings.Map(func(r rune) rune {
+		if r > ' ' && r < 0x7F && !strings.ContainsRune("[](){}<>/%#", r) {
+			return r
+		}
+		return -1
+	}, name), "-")
+}

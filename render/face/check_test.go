@@ -1,0 +1,116 @@
+package face
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"strings"
+	"testing"
+
+	"baocao/fonts"
+)
+
+// patchFont returns a copy of a font whose table directory and cmap
+// records fix may change.
+func patchFont(data []byte, fix func(tag string, rec []byte, data []byte)) []byte {
+	out := bytes.Clone(data)
+	for i := range int(binary.BigEndian.Uint16(out[4:])) {
+		rec := out[12+16*i : 28+16*i]
+		fix(string(rec[:4]), rec, out)
+	}
+	return out
+}
+
+func TestCheck(t *testing.T) {
+	regular := fonts.LiberationSerif().Regular
+	noOS2 := patchFont(regular, func(tag string, rec, _ []byte) {
+		if tag == "OS/2" {
+			copy(rec, "OS/3")
+		}
+	})
+	// Every Unicode subtable relabelled as UCS-4 (3, 10), which fpdf
+	// does not read, leaves the font without a map it can use.
+	noBMP := patchFont(regular, func(tag string, rec, data []byte) {
+		if tag != "cmap" {
+			return
+		}
+		cmap := binary.BigEndian.Uint32(rec[8:])
+		for i := range uint32(binary.BigEndian.Uint16(data[cmap+2:])) {
+			r := data[cmap+4+8*i:]
+			if p := binary.BigEndian.Uint16(r); p == 0 || p == 3 {
+				binary.BigEndian.PutUint16(r, 3)
+				binary.BigEndian.PutUint16(r[2:], 10)
+			}
+		}
+	})
+	tests := []struct {
+		name string
+		data []byte
+		want error  // a sentinel, or nil
+		msg  string // part of the message when want is nil; "" for a valid font
+	}{
+		{"liberation", regular, nil, ""},
+		{"otf", append([]byte("OTTO"), regular[4:]...), ErrOpenType, ""},
+		{"ttc", append([]byte("ttcf"), regular[4:]...), ErrCollection, ""},
+		{"short", []byte("\x00\x01\x00\x00"), ErrNotFont, ""},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), ErrNotFont, ""},
+		{"truncated", regular[:300], nil, "phông bị hỏng"},
+		{"table missing", noOS2, nil, `thiếu bảng "OS/2"`},
+		{"no format 4 map", noBMP, nil, "không có bảng mã Unicode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Check(tt.data)
+			switch {
+			case tt.want != nil && !errors.Is(err, tt.want):
+				t.Errorf("got %v, want %v", err, tt.want)
+			case tt.want == nil && tt.msg == "" && err != nil:
+				t.Errorf("got %v, want no error", err)
+			case tt.want == nil && tt.msg != "" && (err == nil || !strings.Contains(err.Error(), tt.msg)):
+				t.Errorf("got %v, want a message with %q", err, tt.msg)
+			}
+		})
+	}
+}
+
+func TestNames(t *testing.T) {
+	s := fonts.LiberationSerif()
+	for _, c := range []struct {
+		data  []byte
+		style string
+	}{{s.Regular, "Regular"}, {s.Bold, "Bold"}, {s.Italic, "Italic"}, {s.BoldItalic, "Bold Italic"}} {
+		fam, style, err := Names(c.data)
+		if err != nil || fam != "Liberation Serif" || style != c.style {
+			t.Errorf("Names = %q, %q, %v; want Liberation Serif, %s", fam, style, err, c.style)
+		}
+	}
+}
+
+// TestOpen: a family is named after itself and parsed once per content.
+func TestOpen(t *testing.T) {
+	s := fonts.LiberationSerif()
+	fam, err := Open(s.Regular, s.Bold, s.Italic, s.BoldItalic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fam.Name != "Liberation Serif" {
+		t.Errorf("family named %q", fam.Name)
+	}
+	for st, ps := range map[Style]string{Regular: "LiberationSerif", Bold: "LiberationSerif-Bold", Italic: "LiberationSerif-Italic", BoldItalic: "LiberationSerif-BoldItalic"} {
+		if got := fam.Face(st).PostScriptName(); got != ps {
+			t.Errorf("%q: PostScript name %q, want %q", st, got, ps)
+		}
+	}
+	again, err := Open(bytes.Clone(s.Regular), s.Bold, s.Italic, s.BoldItalic)
+	if err != nil || again != fam {
+		t.Errorf("equal files parsed again: %p, %p, %v", fam, again, err)
+	}
+	// The same four files in another order are another family.
+	swapped, err := Open(s.Bold, s.Regular, s.Italic, s.BoldItalic)
+	if err != nil || swapped == fam || swapped.Face(Regular).PostScriptName() != "LiberationSerif-Bold" {
+		t.Errorf("swapped files gave %p (family %p), %v", swapped, fam, err)
+	}
+	if _, err := Open([]byte("x"), s.Bold, s.Italic, s.BoldItalic); err == nil {
+		t.Error("Open accepted a regular face that is not a font")
+	}
+}

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"baocao/render/face"
+	"baocao/render/report"
+)
+
+// notPrinted are the keys whose values name other values (ids) and never
+// appear in a document.
+var notPrinted = map[string]bool{"id": true, "chair": true}
+
+var (
+	assetType = reflect.TypeFor[report.Asset]()
+	styles    = [...]face.Style{face.Regular, face.Bold, face.Italic, face.BoldItalic}
+)
+
+// checkGlyphs reports every character written in the report that the
+// family cannot print, at its place in the YAML file. A value may end up in
+// any style (a name in bold in one document, in italic in another), so a
+// character must be in all four. Text the templates add has no place in the
+// file; layout checks it once more after laying it out.
+func checkGlyphs(r *report.Report, fam *face.Family) error {
+	var errs report.Errors
+	eachString(reflect.ValueOf(r).Elem(), "", func(path, s string) {
+		errs = append(errs, missingGlyphs(r.PosOf(path), s, fam)...)
+	})
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.Sort()
+	return errs
+}
+
+// eachString calls fn with every string value in v that may be printed and
+// the path the loader records its position under.
+func eachString(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.Len() > 0 {
+			fn(path, v.String())
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			eachString(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			eachString(v.Index(i), path+"["+strconv.Itoa(i)+"]", fn)
+		}
+	case reflect.Struct:
+		if v.Type() == assetType {
+			return
+		}
+		for i := range v.NumField() {
+			key := v.Type().Field(i).Tag.Get("yaml")
+			if key == "" || key == "-" || notPrinted[key] {
+				continue
+			}
+			if path != "" {
+				key = path + "." + key
+			}
+			eachString(v.Field(i), key, fn)
+		}
+	}
+}
+
+// missingGlyphs reports each character of s, written at pos, that a face
+// of fam lacks: once, at its first occurrence, naming the further lines it
+// is on. A value with line breaks is a block scalar, whose position is that
+// of its first content line and indentation (see package load), so its
+// lines map one for one onto the file's.
+func missingGlyphs(pos report.Pos, s string, fam *face.Family) report.Errors {
+	var errs report.Errors
+	first := map[rune]int{}     // index in errs
+	more := map[rune][]string{} // further lines, for the message
+	for i, line := range strings.Split(s, "\n") {
+		col := 0
+		for _, c := range line {
+			col++
+			if c == '\t' || printable(fam, c) {
+				continue
+			}
+			at := report.Pos{File: pos.File, Line: pos.Line + i, Column: pos.Column + col - 1}
+			if pos.Line == 0 {
+				at = pos // a value the loader did not place
+			}
+			k, seen := first[c]
+			switch {
+			case !seen:
+				first[c] = len(errs)
+				errs = append(errs, &report.Error{Pos: at, Msg: glyphMessage(c, fam)})
+			case at.Line != errs[k].Pos.Line && !slices.Contains(more[c], strconv.Itoa(at.Line)):
+				more[c] = append(more[c], strconv.Itoa(at.Line))
+			}
+		}
+	}
+	for c, lines := range more {
+		errs[first[c]].Msg += fmt.Sprintf(" (ký tự này còn có ở dòng %s)", strings.Join(lines, ", "))
+	}
+	return errs
+}
+
+// printable reports whether every face of fam has c.
+func printable(fam *face.Family, c rune) bool {
+	for _, st := range styles {
+		if !fam.Face(st).Has(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// glyphMessage says which character fam lacks, in which styles, and what
+// to do about it.
+func glyphMessage(c rune, fam *face.Family) string {
+	var lacking []string
+	for _, st := range styles {
+		if !fam.Face(st).Has(c) {
+			lacking = append(lacking, styleLabels[st])
+		}
+	}
+	where := "phông chữ " + fam.Name
+	if len(lacking) < len(styles) {
+		where = fmt.Sprintf("%s của phông %s", strings.Join(lacking, ", "), fam.Name)
+	}
+	return fmt.Sprintf("ký tự %q (U+%04X) không có trong %s nên không in được — hãy thay bằng ký tự khác, hoặc dùng một phông chữ có ký tự này (khóa format.font trong tệp, hoặc tùy chọn --font) (character missing from the font)",
+		string(c), c, where)
+}

@@ -1,0 +1,39 @@
+package layout
+
+import "baocao/render/document"
+
+// annex lays out one annex on pages of its own (nd30.md §5): no national
+// header, the heading block — "Phụ lục I", the title, "(Kèm theo …)" and a
+// short rule — then the content. Its pages are landscape when one of its
+// tables does not fit a portrait page even at its narrowest.
+func (e *engine) annex(a *document.Annex) {
+	e.section(e.tooWide(a.Body))
+	pg, size := e.page(), e.s.Sizes.Kind
+	x, w := e.left(), e.width()
+	e.mark(pg, 0, a.Label+". "+a.Title, e.y)
+	bl, _ := e.box(pg, plain(a.Label, true, false), size, x, w, e.y, alignCenter, RoleAnnexLabel)
+	y := bl[len(bl)-1] - e.ascent(size) + lineHeight(size)
+	bl, wide := e.box(pg, plain(a.Title, true, false), size, x, w, y, alignCenter, RoleAnnexTitle)
+	y = bl[len(bl)-1] - e.ascent(size) + lineHeight(size)
+	bl, _ = e.box(pg, plain(a.Ref, false, true), size, x, w, y, alignCenter, RoleAnnexRef)
+	rule := bl[len(bl)-1] + ruleBelow
+	e.centredRule(pg, x+w/2, rule, wide*ruleRatio, RoleAnnexRef)
+	e.y = rule + bodyGap
+	e.blocks(a.Body, 0, 1)
+}
+
+// tooWide reports whether a table of body needs more than the portrait
+// text width with every column at its longest word.
+func (e *engine) tooWide(body []document.Block) bool {
+	portrait := A4Width - e.s.Margins.Left - e.s.Margins.Right
+	for _, b := range body {
+		if t, ok := b.(*document.Table); ok {
+			header, ncol := tableHeader(t)
+			minW, _ := e.columnBounds(header, t.Rows, ncol, e.s.Sizes.Table)
+			if sum(minW) > portrait+tolerance {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,154 @@
+package layout
+
+import (
+	"fmt"
+
+	"baocao/render/document"
+	"baocao/render/face"
+	"baocao/render/report"
+)
+
+// Distances of the closing block, in mm (nd30.md §2).
+const (
+	closingLeftWidth = 60.0 // Nơi nhận column; the rest is the signature column
+	closingGap       = 7.5  // extra space between the body and the closing block, as in Mẫu 1.4
+	signatureSpace   = 25.0 // from the position line's baseline to the signer's name
+	imagePad         = 1.5  // between the signature image and the lines around it
+	// sealDiameter is the printed size of a seal image whose file does not
+	// give a believable one: agencies' round seals are 35–42 mm across, and
+	// 36 mm is the common one. A resolution implying a seal outside
+	// sealMin–sealMax is an editor's default, not the scan's, and ignored.
+	sealDiameter     = 36.0
+	sealMin, sealMax = 25.0, 50.0
+	// nominalSignature is the width taken for a hand signature when a seal
+	// image comes without a signature image.
+	nominalSignature = 40.0
+	// sealOverlap is the part of the signature the seal covers, on its
+	// left (nd30.md §2: about a third).
+	sealOverlap = 1.0 / 3
+)
+
+// closingBlock is the closing block laid out from y = 0, placed on its page
+// once the body is laid out.
+type closingBlock struct {
+	items  []Item
+	height float64
+}
+
+// sigLine is one bold line above the space for the signature.
+type sigLine struct {
+	text string
+	role Role
+}
+
+// signatureLines are the authority line, when someone signs for the head,
+// and the position.
+func signatureLines(sig document.Signature) []sigLine {
+	var out []sigLine
+	for _, l := range []sigLine{{sig.Authority, RoleAuthority}, {sig.Position, RolePosition}} {
+		if l.text != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// closingBlock lays out Nơi nhận and the signature block side by side, the
+// Nơi nhận label level with the first line of the signature block, with
+// the signature and seal images of a digitally signed copy in the space
+// for the signature.
+func (e *engine) closingBlock(f *document.Frame) (closingBlock, error) {
+	sz := e.s.Sizes
+	pg := &Page{}
+	lx, lw := e.left(), closingLeftWidth
+	rx, rw := lx+lw, e.width()-closingLeftWidth
+	asc, lh := e.ascent(sz.Signature), lineHeight(sz.Signature)
+	y, last := 0.0, asc-lh
+	for _, s := range signatureLines(f.Signature) {
+		bl, _ := e.box(pg, plain(s.text, true, false), sz.Signature, rx, rw, y, alignCenter, s.role)
+		last = bl[len(bl)-1]
+		y = last - asc + lh
+	}
+	name := last + signatureSpace
+	bl, _ := e.box(pg, plain(f.Signature.Name, true, false), sz.Signature, rx, rw, name-asc, alignCenter, RoleSigner)
+	top, bottom := 0.0, bl[len(bl)-1]-asc+lh
+	place := func(im *Image) {
+		pg.Items = append(pg.Items, im)
+		top, bottom = min(top, im.Y), max(bottom, im.Y+im.H)
+	}
+
+	// The space between the last line above and the name.
+	spaceTop, spaceBottom := y+imagePad, name-asc-imagePad
+	sx, sw := rx+(rw-nominalSignature)/2, nominalSignature
+	if f.SignatureImage != nil {
+		p, err := readPicture(f.SignatureImage)
+		if err != nil {
+			return closingBlock{}, imageError("chữ ký", "signature_image", err)
+		}
+		w, h := p.fit(rw, spaceBottom-spaceTop)
+		sx, sw = rx+(rw-w)/2, w
+		place(&Image{X: sx, Y: spaceTop + (spaceBottom-spaceTop-h)/2, W: w, H: h, Data: p.data, Format: p.format, Role: RoleSignImage})
+	}
+	if f.Seal != nil {
+		p, err := readPicture(f.Seal)
+		if err != nil {
+			return closingBlock{}, imageError("con dấu", "seal_image", err)
+		}
+		w, h, ok := p.size()
+		if !ok || max(w, h) < sealMin || max(w, h) > sealMax {
+			scale := sealDiameter / float64(max(p.w, p.h))
+			w, h = float64(p.w)*scale, float64(p.h)*scale
+		}
+		x := max(rx, sx+sw*sealOverlap-w)
+		place(&Image{X: x, Y: (spaceTop+spaceBottom)/2 - h/2, W: w, H: h, Data: p.data, Format: p.format, Role: RoleSeal})
+	}
+
+	// "Nơi nhận:" shares the baseline of the block's first line.
+	first := asc
+	e.box(pg, plain("Nơi nhận:", true, true), sz.NoiNhanLabel, lx, lw, first-e.ascent(sz.NoiNhanLabel), alignLeft, RoleNoiNhan)
+	y = e.recipientList(pg, f.Recipients, first+lineHeight(sz.NoiNhanLabel)-e.ascent(sz.NoiNhan))
+	bottom = max(bottom, y)
+
+	// A seal may reach above the first line: the block then starts lower.
+	for _, it := range pg.Items {
+		shift(it, -top)
+	}
+	return closingBlock{items: pg.Items, height: bottom - top}, nil
+}
+
+// imageError explains an unreadable signature or seal image.
+func imageError(what, key string, err error) error {
+	return report.Errors{{Msg: fmt.Sprintf("ảnh %s không đọc được — hãy dùng tệp PNG hoặc JPEG nguyên vẹn (%s: %v)", what, key, err)}}
+}
+
+func (e *engine) hang() float64 { return e.fam.Face(face.Regular).Width("- ", e.s.Sizes.NoiNhan) }
+
+// closing places the closing block after the body, on one page: when it
+// does not fit it moves to a new page, where the body's last lines have
+// already gone (flow's tail).
+func (e *engine) closing(c closingBlock) {
+	if !e.fits(closingGap + c.height) {
+		e.newPage()
+	} else {
+		e.y += closingGap
+	}
+	pg := e.page()
+	for _, it := range c.items {
+		shift(it, e.y)
+		pg.Items = append(pg.Items, it)
+	}
+	e.y += c.height
+}
+
+// shift moves an item down by dy mm.
+func shift(it Item, dy float64) {
+	switch it := it.(type) {
+	case *Text:
+		it.Y += dy
+	case *Rule:
+		it.Y1 += dy
+		it.Y2 += dy
+	case *Image:
+		it.Y += dy
+	}
+}

@@ -1,0 +1,113 @@
+package layout
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // registers JPEG with image.Decode
+	"image/png"
+)
+
+// picture is a decoded signature or seal image, ready for the PDF.
+type picture struct {
+	data   []byte
+	format string  // "PNG" or "JPEG"
+	w, h   int     // pixels
+	dpi    float64 // from the file; 0 when it does not say
+}
+
+// size returns the picture's printed size in mm, or false when the file
+// gives no resolution.
+func (p picture) size() (w, h float64, ok bool) {
+	if p.dpi <= 0 {
+		return 0, 0, false
+	}
+	return float64(p.w) / p.dpi * 25.4, float64(p.h) / p.dpi * 25.4, true
+}
+
+// fit scales the picture, keeping its aspect ratio, to fill a box of
+// maxW × maxH mm, never beyond its real size when the file states one.
+func (p picture) fit(maxW, maxH float64) (w, h float64) {
+	scale := min(maxW/float64(p.w), maxH/float64(p.h))
+	if rw, _, ok := p.size(); ok {
+		scale = min(scale, rw/float64(p.w))
+	}
+	return float64(p.w) * scale, float64(p.h) * scale
+}
+
+// errImage is returned for data that is not a whole PNG or JPEG image.
+var errImage = errors.New("not a PNG or JPEG image")
+
+// readPicture decodes a PNG or JPEG completely, so that a damaged file is
+// an error here and not in the PDF writer, and re-encodes the PNGs fpdf
+// cannot embed (interlaced, or 16 bits per channel) as plain 8-bit ones.
+func readPicture(data []byte) (picture, error) {
+	img, format, err := image.Decode(bytes.NewReader(data))
+	if err != nil || (format != "png" && format != "jpeg") {
+		return picture{}, errImage
+	}
+	b := img.Bounds()
+	p := picture{data: data, w: b.Dx(), h: b.Dy()}
+	if p.w == 0 || p.h == 0 {
+		return picture{}, errImage
+	}
+	if format == "jpeg" {
+		p.format, p.dpi = "JPEG", jpegDPI(data)
+		return p, nil
+	}
+	p.format, p.dpi = "PNG", pngDPI(data)
+	// IHDR holds the bit depth at byte 24 and the interlace method at 28.
+	if data[24] == 16 || data[28] != 0 {
+		rgba := image.NewNRGBA(b)
+		draw.Draw(rgba, b, img, b.Min, draw.Src)
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, rgba); err != nil {
+			return picture{}, err
+		}
+		p.data = buf.Bytes()
+	}
+	return p, nil
+}
+
+// pngDPI reads the resolution of a PNG's pHYs chunk, in dots per inch.
+func pngDPI(data []byte) float64 {
+	for i := 8; i+8 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		typ := string(data[i+4 : i+8])
+		body := data[i+8:]
+		if typ == "IDAT" || n > len(body) {
+			return 0 // pHYs comes before the image data
+		}
+		if typ == "pHYs" && n >= 9 && body[8] == 1 { // unit 1: per metre
+			return float64(binary.BigEndian.Uint32(body)) * 0.0254
+		}
+		i += 12 + n
+	}
+	return 0
+}
+
+// jpegDPI reads the resolution of a JPEG's JFIF header, in dots per inch.
+func jpegDPI(data []byte) float64 {
+	for i := 2; i+4 <= len(data) && data[i] == 0xFF; {
+		marker := data[i+1]
+		n := int(binary.BigEndian.Uint16(data[i+2:]))
+		if marker == 0xDA || i+2+n > len(data) { // start of scan: no more headers
+			return 0
+		}
+		seg := data[i+4 : i+2+n]
+		if marker == 0xE0 && len(seg) >= 12 && string(seg[:5]) == "JFIF\x00" {
+			density := float64(binary.BigEndian.Uint16(seg[8:]))
+			switch seg[7] {
+			case 1:
+				return density
+			case 2: // dots per cm
+				return density * 2.54
+			}
+			return 0
+		}
+		i += 2 + n
+	}
+	return 0
+}

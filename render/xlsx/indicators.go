@@ -1,0 +1,254 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"baocao/render/report"
+	"baocao/render/viet"
+)
+
+// Columns of the statistics table (nd30.md §5), numbered from 1 as
+// excelize counts them.
+const (
+	colSTT = iota + 1
+	colName
+	colUnit
+	colPrevious
+	colCurrent
+	colChange
+	colPercent
+	numCols = colPercent
+)
+
+// statRow is one planned row of the statistics table.
+type statRow struct {
+	row   int    // sheet row
+	stt   string // "I", "1"; "" on the grand total
+	label string // group title, indicator name or totalLabel
+	unit  string
+	bold  bool
+	// figures tells whether the row has values: every indicator, and a
+	// total where one makes sense (see sharedUnit).
+	figures   bool
+	prev, cur float64 // for totals, the rounded sums
+	decimals  int
+	// sumOf lists the rows a total adds up; nil on an indicator row.
+	sumOf []int
+}
+
+// statGroup locates one group's indicator rows, for its chart.
+type statGroup struct {
+	title       string // "I. Tình hình tội phạm"
+	first, last int    // sheet rows of its first and last indicator
+	unit        string // the unit its indicators share, or ""
+}
+
+// indicatorSheet is what the chart sheet needs to know of the written
+// statistics table.
+type indicatorSheet struct {
+	name      string
+	headerRow int
+	groups    []statGroup
+}
+
+// sharedUnit returns the unit all of inds are counted in, and whether a
+// total of them makes sense. The indicators of a group are different
+// quantities, often in different units ("vụ", "người", "%"); a sum of
+// mixed units means nothing, nor does a sum of percentages, nor a "total"
+// of a single indicator. So a total is given only for two or more
+// indicators sharing one unit other than "%". It cannot tell a part from
+// its whole ("số vụ" and "số vụ đã làm rõ" share a unit); the model has no
+// field for that yet.
+func sharedUnit(inds []report.Indicator) (string, bool) {
+	if len(inds) < 2 || inds[0].Unit == "%" {
+		return "", false
+	}
+	for _, ind := range inds[1:] {
+		if ind.Unit != inds[0].Unit {
+			return "", false
+		}
+	}
+	return inds[0].Unit, true
+}
+
+// planStatistics lays the statistics out from sheet row first: each group
+// row (I, II … in bold) followed by its indicators (1, 2 …, numbered again
+// in each group). A group row carries the group's totals when they make
+// sense, and a TỔNG CỘNG row closes the table when the totals of all
+// groups can be added up too.
+func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
+	var rows []statRow
+	var groups []statGroup
+	var all []report.Indicator
+	var groupRows []int
+	row := first
+	for gi, g := range s.Groups {
+		roman := viet.Roman(gi + 1)
+		unit, total := sharedUnit(g.Indicators)
+		gr := statRow{row: row, stt: roman, label: g.Title, bold: true}
+		if total {
+			gr.unit, gr.figures = unit, true
+			for i := range g.Indicators {
+				gr.sumOf = append(gr.sumOf, row+1+i)
+			}
+			gr.prev, gr.cur, gr.decimals = sums(g.Indicators)
+			groupRows = append(groupRows, row)
+		}
+		rows = append(rows, gr)
+		row++
+		if len(g.Indicators) > 0 {
+			groups = append(groups, statGroup{title: roman + ". " + g.Title, first: row, last: row + len(g.Indicators) - 1, unit: unit})
+		}
+		for ii, ind := range g.Indicators {
+			rows = append(rows, statRow{
+				row: row, stt: strconv.Itoa(ii + 1), label: ind.Name, unit: ind.Unit, figures: true,
+				prev: ind.Previous, cur: ind.Current, decimals: viet.Decimals(ind.Previous, ind.Current),
+			})
+			row++
+		}
+		all = append(all, g.Indicators...)
+	}
+	// A grand total adds the group totals, so every group must have one,
+	// in the same unit; with one group it would repeat the group's row.
+	if unit, ok := sharedUnit(all); ok && len(s.Groups) > 1 && len(groupRows) == len(s.Groups) {
+		t := statRow{row: row, label: totalLabel, unit: unit, bold: true, figures: true, sumOf: groupRows}
+		_, _, t.decimals = sums(all)
+		for _, gr := range rows {
+			if gr.sumOf != nil {
+				t.prev += gr.prev
+				t.cur += gr.cur
+			}
+		}
+		t.prev, t.cur = viet.Round(t.prev, t.decimals), viet.Round(t.cur, t.decimals)
+		rows = append(rows, t)
+	}
+	return rows, groups
+}
+
+// sums adds up the indicators' values, rounded to the decimals the values
+// need: the figures a ROUND(SUM(…)) formula gives.
+func sums(inds []report.Indicator) (prev, cur float64, decimals int) {
+	var vals []float64
+	for _, ind := range inds {
+		prev += ind.Previous
+		cur += ind.Current
+		vals = append(vals, ind.Previous, ind.Current)
+	}
+	decimals = viet.Decimals(vals...)
+	return viet.Round(prev, decimals), viet.Round(cur, decimals), decimals
+}
+
+// indicators writes the statistics sheet.
+func (w *workbook) indicators() (*indicatorSheet, error) {
+	s := &w.r.Statistics
+	t := &table{
+		name:    w.names.take(IndicatorSheet, IndicatorSheet),
+		heading: w.heading("", "Số liệu thống kê "+s.Current+" so với "+s.Previous),
+		columns: []column{
+			{"STT", 5, 8}, {"Chỉ tiêu", 24, 60}, {"ĐVT", 6, 14}, {s.Previous, 10, 18}, {s.Current, 10, 18},
+			{"Tăng/giảm (±)", 10, 18}, {"Tỷ lệ (%)", 9, 16},
+		},
+		fill: colName - 1,
+	}
+	rows, groups := planStatistics(s, t.headerRow()+1)
+	t.filtered = len(rows)
+	if n := len(rows); n > 0 && rows[n-1].stt == "" {
+		t.filtered-- // the grand total stays below the filtered rows
+	}
+	t.body = func(_ int, emit func([]cell) error) error {
+		for _, sr := range rows {
+			cells, err := w.statCells(sr)
+			if err != nil {
+				return err
+			}
+			if err := emit(cells); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := w.writeTable(t); err != nil {
+		return nil, err
+	}
+	return &indicatorSheet{name: t.name, headerRow: t.headerRow(), groups: groups}, nil
+}
+
+// statCells returns the cells of one row of the statistics table. The
+// change is rounded to the row's decimals, so that the stored value is the
+// printed one (87,6 − 85,5 is 2,1, not 2,0999999999999943); the
+// percentage is rounded to one decimal as the PDF prints it, and where the
+// previous value is 0 it is the PDF's mark instead of #DIV/0!.
+func (w *workbook) statCells(sr statRow) ([]cell, error) {
+	var ids [numCols]int
+	keys := [numCols]styleKey{
+		{align: "center"}, {align: "left", wrap: true}, {align: "center", wrap: true},
+		{align: "right"}, {align: "right"}, {align: "right"}, {align: "right"},
+	}
+	if sr.figures {
+		value, change := numberFormats(sr.decimals)
+		keys[colPrevious-1].numFmt, keys[colCurrent-1].numFmt = value, value
+		keys[colChange-1].numFmt, keys[colPercent-1].numFmt = change, percentFormat
+	}
+	for c := range keys {
+		keys[c].bold = sr.bold
+		id, err := w.style(keys[c])
+		if err != nil {
+			return nil, err
+		}
+		ids[c] = id
+	}
+	cells := make([]cell, numCols)
+	for c := range cells {
+		cells[c] = cell{style: ids[c], bold: sr.bold}
+	}
+	set := func(col int, text string, value any, formula string) {
+		cells[col-1].text, cells[col-1].value, cells[col-1].formula = text, value, formula
+	}
+	if sr.stt == "" {
+		// TỔNG CỘNG spans the STT and Chỉ tiêu columns, centred.
+		set(colSTT, sr.label, sr.label, "")
+		cells[colSTT-1].span = 2
+	} else {
+		set(colSTT, sr.stt, sr.stt, "")
+		set(colName, sr.label, sr.label, "")
+	}
+	set(colUnit, sr.unit, sr.unit, "")
+	if !sr.figures {
+		return cells, nil
+	}
+	at := func(col int) string { return ref(col, sr.row) }
+	var prevF, curF string
+	if sr.sumOf != nil {
+		prevF = fmt.Sprintf("ROUND(SUM(%s),%d)", sumArgs(colPrevious, sr.sumOf), sr.decimals)
+		curF = fmt.Sprintf("ROUND(SUM(%s),%d)", sumArgs(colCurrent, sr.sumOf), sr.decimals)
+	}
+	set(colPrevious, shownNumber(sr.prev, sr.decimals, false), sr.prev, prevF)
+	set(colCurrent, shownNumber(sr.cur, sr.decimals, false), sr.cur, curF)
+	ind := report.Indicator{Previous: sr.prev, Current: sr.cur}
+	change := viet.Round(ind.Change(), sr.decimals)
+	set(colChange, shownNumber(change, sr.decimals, true),
+		change, fmt.Sprintf("ROUND(%s-%s,%d)", at(colCurrent), at(colPrevious), sr.decimals))
+	var percent any = viet.NoPercent
+	shown := viet.NoPercent
+	if p, ok := ind.Percent(); ok {
+		percent, shown = viet.RoundPercent(p), shownNumber(viet.RoundPercent(p), 1, true)
+	}
+	set(colPercent, shown, percent,
+		fmt.Sprintf(`IF(%[1]s=0,"%[3]s",ROUND((%[2]s-%[1]s)/%[1]s*100,1))`, at(colPrevious), at(colCurrent), viet.NoPercent))
+	return cells, nil
+}
+
+// sumArgs lists the cells of column col in rows for SUM: a range when the
+// rows are consecutive (D7:D10), else one by one (D6,D11).
+func sumArgs(col int, rows []int) string {
+	if n := len(rows); rows[n-1]-rows[0] == n-1 {
+		return ref(col, rows[0]) + ":" + ref(col, rows[n-1])
+	}
+	refs := make([]string, len(rows))
+	for i, r := range rows {
+		refs[i] = ref(col, r)
+	}
+	return strings.Join(refs, ",")
+}
