@@ -21,7 +21,7 @@ func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error)
 	// The agency is named as written in the YAML: the model has no
 	// sentence-case form of it, and guessing one would lower proper names.
 	ref := fmt.Sprintf("(Kèm theo %s số %s/%s %s của %s)",
-		sentenceCase(k.Name), viet.DocNumber(d.Number), d.Code, viet.LongDate(d.Date), r.Agency.Name)
+		sentenceCase(k.Name), viet.DocNumber(d.Number), d.Code, viet.LongDate(d.Date), r.Agency.InText())
 	var out []Annex
 	var errs report.Errors
 	for i, a := range r.Annexes {

@@ -28,7 +28,7 @@ func kindsReport() *report.Report {
 		report.Delegate{ID: "han", Rank: "Trung tá", Name: "Trần Thị Hân", Titles: []string{"Phó Trưởng phòng Tham mưu"}})
 	r.ThongBao = &report.ThongBao{
 		Number: 16, Code: "TB-CAT", Date: report.Date{Year: 2022, Month: 1, Day: 17},
-		Title: "Kết luận hội nghị", Issuer: "Công an thành phố Cần Thơ",
+		Title: "Kết luận hội nghị",
 		Body: "## Đánh giá chung\n\nHoàn thành tốt.",
 		Tasks: []report.Task{
 			{Unit: "Phòng *Tham mưu*", Task: "Xây dựng kế hoạch", Deadline: report.Date{Year: 2022, Month: 3, Day: 5}},

@@ -11,7 +11,6 @@ const kindsSections = `thong_bao:
   code: TB-CAT
   date: 17/01/2022
   title: Kết luận hội nghị
-  issuer: Công an thành phố Cần Thơ
   body: Kết luận.
   signer:
     title: GIÁM ĐỐC
@@ -31,7 +30,7 @@ func TestKindsValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.ThongBao == nil || r.ThongBao.Issuer != "Công an thành phố Cần Thơ" || r.BienBan == nil || r.BienBan.End != "11:30" {
+	if r.ThongBao == nil || r.ThongBao.Title != "Kết luận hội nghị" || r.BienBan == nil || r.BienBan.End != "11:30" {
 		t.Errorf("thong_bao %+v, bien_ban %+v", r.ThongBao, r.BienBan)
 	}
 }

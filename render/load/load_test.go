@@ -162,7 +162,7 @@ func TestErrors(t *testing.T) {
 			}},
 		{"unknown key without suggestion",
 			[]string{"  place: Cần Thơ\n", "  place: Cần Thơ\n  ten: X\n"},
-			[][2]string{{"ten: X", `khóa "ten" không có trong mục agency — các khóa dùng được ở đây: parent, name, place (unknown key)`}}},
+			[][2]string{{"ten: X", `khóa "ten" không có trong mục agency — các khóa dùng được ở đây: parent, name, name_in_text, place (unknown key)`}}},
 		{"unknown key differing in case",
 			[]string{"bao_cao:", "Bao_cao:"},
 			[][2]string{{"Bao_cao:", `khóa "Bao_cao" không có ở cấp ngoài cùng của tệp — có phải ý bạn là "bao_cao"?`}}},

@@ -13,10 +13,6 @@ type ThongBao struct {
 	Code   string `yaml:"code" required:"true" doc:"Ký hiệu (ví dụ: TB-CAT)"`
 	Date   Date   `yaml:"date" required:"true" doc:"Ngày ban hành"`
 	Title  string `yaml:"title" required:"true" doc:"Trích yếu nội dung (ví dụ: Kết luận của đồng chí Giám đốc tại Hội nghị tổng kết công tác năm 2021)"`
-	// Issuer is the agency as it is written inside a sentence; the header
-	// prints it in capitals, and capitals cannot be lowered back without
-	// lowering proper names too.
-	Issuer     string   `yaml:"issuer" required:"true" doc:"Tên cơ quan như viết trong câu văn, chữ thường (ví dụ: Công an thành phố Cần Thơ)"`
 	Body       string   `yaml:"body" required:"true" doc:"Nội dung kết luận của người chủ trì (Markdown): ## mục I., ### điểm 1., hoặc danh sách 1. 2. 3."`
 	Tasks      []Task   `yaml:"tasks" doc:"Các nhiệm vụ giao cho đơn vị, kèm thời hạn"`
 	Signer     Signer   `yaml:"signer" required:"true" doc:"Người ký (thường TL. hoặc KT. người chủ trì, ví dụ Chánh Văn phòng)"`

@@ -64,7 +64,19 @@ func (r *Report) PosOf(path string) Pos {
 type Agency struct {
 	Parent string `yaml:"parent" doc:"Tên cơ quan chủ quản, viết hoa (ví dụ: BỘ CÔNG AN)"`
 	Name   string `yaml:"name" required:"true" doc:"Tên cơ quan ban hành, viết hoa (ví dụ: CÔNG AN THÀNH PHỐ CẦN THƠ)"`
-	Place  string `yaml:"place" required:"true" doc:"Địa danh ghi trước ngày tháng (ví dụ: Cần Thơ)"`
+	// NameInText is the issuer as a sentence writes it. Capitals cannot be
+	// lowered back mechanically without lowering proper names too.
+	NameInText string `yaml:"name_in_text" doc:"Tên cơ quan ban hành như viết trong câu văn (ví dụ: Công an thành phố Cần Thơ); bỏ trống thì dùng name"`
+	Place      string `yaml:"place" required:"true" doc:"Địa danh ghi trước ngày tháng (ví dụ: Cần Thơ)"`
+}
+
+// InText returns the issuer as written inside a sentence: NameInText, or
+// Name when that is not given.
+func (a Agency) InText() string {
+	if a.NameInText != "" {
+		return a.NameInText
+	}
+	return a.Name
 }
 
 // Format holds the page settings a user may change within the ranges of

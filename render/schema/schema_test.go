@@ -172,7 +172,7 @@ func TestSchemaRejectsWhatLoaderRejects(t *testing.T) {
 		{"required text blank", "name: Trần Thị Hân", `name: "   "`, "đang để trống"},
 		{"required value null", "title: Kết luận hội nghị", "title:", "đang để trống"},
 		{"required list empty", "  recipients:\n    - \"Lưu: VT\"\nbien_ban:", "  recipients: []\nbien_ban:", "đang để trống"},
-		{"required group null", "agency:\n  parent: BỘ CÔNG AN\n  name: CÔNG AN THÀNH PHỐ CẦN THƠ\n  place: Cần Thơ\n", "agency:\n", "đang để trống"},
+		{"required group null", "agency:\n  parent: BỘ CÔNG AN\n  name: CÔNG AN THÀNH PHỐ CẦN THƠ\n  name_in_text: Công an thành phố Cần Thơ\n  place: Cần Thơ\n", "agency:\n", "đang để trống"},
 		{"enum", "profile: decree", "profile: đẹp", "chỉ nhận một trong"},
 		{"enum near a value", "urgency: KHẨN", "urgency: KHAN", "chỉ nhận một trong"},
 		{"enum of a signer", "authority: KT.", "authority: KT", "chỉ nhận một trong"},

@@ -213,7 +213,7 @@ func (w *workbook) attachedTo() string {
 		return ""
 	}
 	return "(Kèm theo Báo cáo số " + viet.DocNumber(d.Number) + "/" + d.Code + " " +
-		viet.LongDate(d.Date) + " của " + w.r.Agency.Name + ")"
+		viet.LongDate(d.Date) + " của " + w.r.Agency.InText() + ")"
 }
 
 // setDocProps records the workbook's title, subject, author, language and
