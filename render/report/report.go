@@ -35,7 +35,7 @@ type Report struct {
 	Conference    Conference    `yaml:"conference" required:"true" doc:"Hội nghị"`
 	Statistics    Statistics    `yaml:"statistics" doc:"Số liệu thống kê"`
 	Commendations Commendations `yaml:"commendations" doc:"Khen thưởng"`
-	Annexes       []Annex       `yaml:"annexes" doc:"Các phụ lục khác (Phụ lục II, III…), mỗi phụ lục một bảng hoặc một đoạn nội dung"`
+	Annexes       []Annex       `yaml:"annexes" doc:"Các phụ lục kèm theo báo cáo (Phụ lục I, II…, theo thứ tự), mỗi phụ lục một bảng và/hoặc một đoạn nội dung"`
 	BaoCao        *Document     `yaml:"bao_cao" doc:"Báo cáo tổng kết"`
 	ThongBao      *ThongBao     `yaml:"thong_bao" doc:"Thông báo kết luận hội nghị"`
 	BienBan       *BienBan      `yaml:"bien_ban" doc:"Biên bản hội nghị (Mẫu 1.9)"`
@@ -225,8 +225,9 @@ type Document struct {
 	Recipients []string `yaml:"recipients" required:"true" doc:"Nơi nhận, mỗi dòng một nơi; dòng cuối là Lưu: VT, …"`
 }
 
-// Annex is one further annex (Phụ lục II, III…): a title, an optional
-// Markdown text and an optional table. The statistics are always Phụ lục I.
+// Annex is one annex of the báo cáo, numbered Phụ lục I, II… in order: a
+// title, an optional Markdown text and an optional table. The statistics
+// table stands in the body and in the workbook, not as an annex.
 type Annex struct {
 	Title string `yaml:"title" required:"true" doc:"Tên phụ lục (ví dụ: Danh sách tập thể được khen thưởng)"`
 	Body  string `yaml:"body" doc:"Nội dung (Markdown) trước bảng"`
