@@ -107,7 +107,7 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 			Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
 		})
 	}
-	if ok, err := opt.pick(r, WorkbookSlug, "statistics", len(r.Statistics.Groups) > 0); err != nil {
+	if ok, err := opt.pick(r, WorkbookSlug, "statistics", xlsx.HasData(r)); err != nil {
 		return nil, err
 	} else if ok {
 		outs = append(outs, Output{

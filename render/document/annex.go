@@ -2,7 +2,6 @@ package document
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,12 +17,9 @@ func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error)
 	if k.Slug != "bao-cao" || len(r.Annexes) == 0 {
 		return nil, nil
 	}
-	// The agency is named as written in the YAML: the model has no
-	// sentence-case form of it, and guessing one would lower proper names.
 	ref := fmt.Sprintf("(Kèm theo %s số %s/%s %s của %s)",
 		sentenceCase(k.Name), viet.DocNumber(d.Number), d.Code, viet.LongDate(d.Date), r.Agency.InText())
 	var out []Annex
-	var errs report.Errors
 	for i, a := range r.Annexes {
 		path := fmt.Sprintf("annexes[%d]", i)
 		var blocks []Block
@@ -35,12 +31,7 @@ func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error)
 			blocks = parseBody([]byte(md))
 		}
 		if a.Table != nil {
-			t, err := annexTable(r, path+".table", a.Table)
-			if err != nil {
-				errs = append(errs, err...)
-				continue
-			}
-			blocks = append(blocks, t)
+			blocks = append(blocks, annexTable(a.Table))
 		}
 		endBody(&blocks)
 		out = append(out, Annex{
@@ -49,9 +40,6 @@ func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error)
 			Ref:   ref,
 			Body:  blocks,
 		})
-	}
-	if len(errs) > 0 {
-		return nil, errs
 	}
 	return out, nil
 }
@@ -67,7 +55,7 @@ func sentenceCase(s string) string {
 // annexTable converts an annex table: number cells are formatted the
 // Vietnamese way and right-aligned, an STT column is centred, and the
 // columns marked sum get a TỔNG CỘNG row, in bold like the header.
-func annexTable(r *report.Report, path string, t *report.Table) (*Table, report.Errors) {
+func annexTable(t *report.Table) *Table {
 	ncol := len(t.Columns)
 	tab := &Table{Align: make([]Align, ncol)}
 	for i, c := range t.Columns {
@@ -80,34 +68,15 @@ func annexTable(r *report.Report, path string, t *report.Table) (*Table, report.
 			tab.Align[i] = AlignCenter
 		}
 	}
-	// Values are parsed first: one count of decimals serves a whole column,
-	// so that its figures line up on the decimal comma.
-	values := make([][]float64, len(t.Rows))
+	// One count of decimals serves a whole column, so that its figures
+	// line up on the decimal comma. The loader has checked every cell.
 	decimals := make([]int, ncol)
-	var errs report.Errors
-	for ri, row := range t.Rows {
-		if len(row) != ncol {
-			errs = append(errs, &report.Error{Pos: r.PosOf(fmt.Sprintf("%s.rows[%d]", path, ri)),
-				Msg: fmt.Sprintf("dòng %d của bảng có %d ô nhưng bảng có %d cột — hãy viết đúng %d ô (rows)", ri+1, len(row), ncol, ncol)})
-			continue
-		}
-		values[ri] = make([]float64, ncol)
-		for ci, cell := range row {
-			if !t.Columns[ci].IsNumber() || strings.TrimSpace(cell) == "" {
-				continue
+	for ri := range t.Rows {
+		for ci, c := range t.Columns {
+			if v, ok := t.Value(ri, ci); c.IsNumber() && ok {
+				decimals[ci] = max(decimals[ci], viet.Decimals(v))
 			}
-			v, err := strconv.ParseFloat(strings.TrimSpace(cell), 64)
-			if err != nil {
-				errs = append(errs, &report.Error{Pos: r.PosOf(fmt.Sprintf("%s.rows[%d][%d]", path, ri, ci)),
-					Msg: fmt.Sprintf("ô %q ở cột %q không phải là số — hãy viết số liền, dấu chấm thập phân, không phân cách hàng nghìn (ví dụ 3965 hoặc 87.6)", cell, t.Columns[ci].Name)})
-				continue
-			}
-			values[ri][ci] = v
-			decimals[ci] = max(decimals[ci], viet.Decimals(v))
 		}
-	}
-	if len(errs) > 0 {
-		return nil, errs
 	}
 	sums := make([]float64, ncol)
 	hasSum := false
@@ -115,9 +84,9 @@ func annexTable(r *report.Report, path string, t *report.Table) (*Table, report.
 		cells := make([]Cell, ncol)
 		for ci, cell := range row {
 			text := cell
-			if t.Columns[ci].IsNumber() && strings.TrimSpace(cell) != "" {
-				text = viet.Number(values[ri][ci], decimals[ci])
-				sums[ci] += values[ri][ci]
+			if v, ok := t.Value(ri, ci); t.Columns[ci].IsNumber() && ok {
+				text = viet.Number(v, decimals[ci])
+				sums[ci] += v
 			}
 			cells[ci] = Cell{Runs: []Run{{Text: text}}}
 		}
@@ -142,5 +111,5 @@ func annexTable(r *report.Report, path string, t *report.Table) (*Table, report.
 		}
 		tab.Rows = append(tab.Rows, total)
 	}
-	return tab, nil
+	return tab
 }

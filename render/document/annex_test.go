@@ -1,7 +1,6 @@
 package document
 
 import (
-	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -90,31 +89,6 @@ func TestAnnexes(t *testing.T) {
 			if d, err := Build(r, k); err == nil && len(d.Annexes) > 0 {
 				t.Errorf("%s carries the báo cáo's annexes", k.Slug)
 			}
-		}
-	}
-}
-
-// TestAnnexTableErrors: a number cell that is not a number, or a row of
-// the wrong length, is reported at its place in the YAML.
-func TestAnnexTableErrors(t *testing.T) {
-	r := testReport("Nội dung")
-	r.Annexes = []report.Annex{{Title: "Số liệu", Table: &report.Table{
-		Columns: []report.Column{{Name: "Đơn vị"}, {Name: "Số vụ", Type: "number", Sum: true}},
-		Rows:    [][]string{{"Phòng A", "3.965,5"}, {"Phòng B"}},
-	}}}
-	r.Positions["annexes[0].table.rows[0][1]"] = report.Pos{File: "x.yaml", Line: 90, Column: 22}
-	r.Positions["annexes[0].table.rows[1]"] = report.Pos{File: "x.yaml", Line: 91, Column: 11}
-	_, err := Build(r, baoCao(t))
-	var errs report.Errors
-	if !errors.As(err, &errs) || len(errs) != 2 {
-		t.Fatalf("got %v, want two positioned errors", err)
-	}
-	for i, want := range []struct {
-		line int
-		msg  string
-	}{{90, `"3.965,5"`}, {91, "có 1 ô nhưng bảng có 2 cột"}} {
-		if errs[i].Pos.Line != want.line || !strings.Contains(errs[i].Msg, want.msg) {
-			t.Errorf("error %d: %v, want line %d mentioning %s", i+1, errs[i], want.line, want.msg)
 		}
 	}
 }

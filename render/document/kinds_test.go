@@ -29,7 +29,7 @@ func kindsReport() *report.Report {
 	r.ThongBao = &report.ThongBao{
 		Number: 16, Code: "TB-CAT", Date: report.Date{Year: 2022, Month: 1, Day: 17},
 		Title: "Kết luận hội nghị",
-		Body: "## Đánh giá chung\n\nHoàn thành tốt.",
+		Body:  "## Đánh giá chung\n\nHoàn thành tốt.",
 		Tasks: []report.Task{
 			{Unit: "Phòng *Tham mưu*", Task: "Xây dựng kế hoạch", Deadline: report.Date{Year: 2022, Month: 3, Day: 5}},
 			{Unit: "Công an các quận", Task: "Tham gia phòng, chống dịch"},

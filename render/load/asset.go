@@ -127,12 +127,8 @@ func checkImage(data []byte) string {
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxImageSide || cfg.Height > maxImageSide {
 		return fmt.Sprintf("ảnh có kích thước %d×%d điểm ảnh, vượt giới hạn %d×%d — hãy thu nhỏ ảnh", cfg.Width, cfg.Height, maxImageSide, maxImageSide)
 	}
-	// The PDF writer copies PNG data as it is and cannot copy the
-	// interlaced (Adam7) layout; the flag is the last byte of the header.
-	// DecodeConfig has read the whole 33-byte header.
-	if isPNG && data[28] != 0 {
-		return "ảnh PNG được lưu dạng xen kẽ (interlaced) nên không nhúng được vào PDF — hãy lưu lại ảnh PNG và bỏ chọn tùy chọn interlaced"
-	}
+	// Interlaced and 16-bit PNGs, which fpdf cannot embed as they are,
+	// are re-encoded by layout; nothing to refuse here.
 	return ""
 }
 

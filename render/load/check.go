@@ -19,6 +19,55 @@ func check(d *decoder, r *report.Report) {
 		checkRecipients(d, "bao_cao.recipients", r.BaoCao.Recipients)
 	}
 	checkKinds(d, r)
+	checkAnnexes(d, r)
+}
+
+// maxTableErrors bounds the problems reported for one annex table: a table
+// pasted with the wrong separator would otherwise bury the first line in
+// thousands of messages.
+const maxTableErrors = 20
+
+// checkAnnexes requires annexes to belong to a báo cáo and each table to be
+// well formed: as many cells as columns in every row, numbers where a
+// column holds numbers, sums only of number columns.
+func checkAnnexes(d *decoder, r *report.Report) {
+	if len(r.Annexes) > 0 && r.BaoCao == nil {
+		d.errorf(d.pos["annexes"], "có annexes nhưng không có bao_cao — phụ lục được in kèm báo cáo: hãy thêm mục bao_cao hoặc bỏ annexes")
+	}
+	for i, a := range r.Annexes {
+		if a.Table == nil {
+			continue
+		}
+		path := fmt.Sprintf("annexes[%d].table", i)
+		n := 0
+		fail := func(at string, format string, args ...any) {
+			if n++; n <= maxTableErrors {
+				d.errorf(d.pos[at], format, args...)
+			} else if n == maxTableErrors+1 {
+				d.errorf(d.pos[path], "bảng của phụ lục %d còn lỗi khác — sửa các lỗi trên rồi kiểm tra lại", i+1)
+			}
+		}
+		cols := a.Table.Columns
+		for c, col := range cols {
+			if col.Sum && !col.IsNumber() {
+				fail(fmt.Sprintf("%s.columns[%d].sum", path, c), "cột %q là cột chữ nên không cộng được — bỏ sum: true hoặc ghi type: number", col.Name)
+			}
+		}
+		for ri, row := range a.Table.Rows {
+			if len(row) != len(cols) {
+				fail(fmt.Sprintf("%s.rows[%d]", path, ri), "dòng %d có %d ô nhưng bảng có %d cột — mỗi dòng phải đủ %d ô, ô trống ghi \"\"", ri+1, len(row), len(cols), len(cols))
+				continue
+			}
+			for c, col := range cols {
+				if !col.IsNumber() {
+					continue
+				}
+				if _, _, err := report.ParseNumber(row[c]); err != nil {
+					fail(fmt.Sprintf("%s.rows[%d][%d]", path, ri, c), "ô %q ở cột %q %v", row[c], col.Name, err)
+				}
+			}
+		}
+	}
 }
 
 // checkChair requires the chair to name a delegate by id.

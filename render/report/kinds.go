@@ -9,10 +9,10 @@ import (
 // conference, with the tasks given to units (nd30.md §6). The opening —
 // when, where, who chaired, who attended — is written from Conference.
 type ThongBao struct {
-	Number int    `yaml:"number" required:"true" min:"1" doc:"Số văn bản (ví dụ: 16)"`
-	Code   string `yaml:"code" required:"true" doc:"Ký hiệu (ví dụ: TB-CAT)"`
-	Date   Date   `yaml:"date" required:"true" doc:"Ngày ban hành"`
-	Title  string `yaml:"title" required:"true" doc:"Trích yếu nội dung (ví dụ: Kết luận của đồng chí Giám đốc tại Hội nghị tổng kết công tác năm 2021)"`
+	Number     int      `yaml:"number" required:"true" min:"1" doc:"Số văn bản (ví dụ: 16)"`
+	Code       string   `yaml:"code" required:"true" doc:"Ký hiệu (ví dụ: TB-CAT)"`
+	Date       Date     `yaml:"date" required:"true" doc:"Ngày ban hành"`
+	Title      string   `yaml:"title" required:"true" doc:"Trích yếu nội dung (ví dụ: Kết luận của đồng chí Giám đốc tại Hội nghị tổng kết công tác năm 2021)"`
 	Body       string   `yaml:"body" required:"true" doc:"Nội dung kết luận của người chủ trì (Markdown): ## mục I., ### điểm 1., hoặc danh sách 1. 2. 3."`
 	Tasks      []Task   `yaml:"tasks" doc:"Các nhiệm vụ giao cho đơn vị, kèm thời hạn"`
 	Signer     Signer   `yaml:"signer" required:"true" doc:"Người ký (thường TL. hoặc KT. người chủ trì, ví dụ Chánh Văn phòng)"`

@@ -1,50 +1,14 @@
 package xlsx
 
 import (
-	"errors"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"baocao/render/report"
 )
-
-func TestParseNumber(t *testing.T) {
-	tests := []struct {
-		in     string
-		want   float64
-		ok     bool
-		errors bool
-	}{
-		{"3965", 3965, true, false},
-		{" 87.6 ", 87.6, true, false},
-		{"-12", -12, true, false},
-		{"+0.5", 0.5, true, false},
-		{"", 0, false, false},
-		{"   ", 0, false, false},
-		{"3.965.000", 0, false, true},
-		{"12,5", 0, false, true},
-		{"1,250", 0, false, true},
-		{"12a", 0, false, true},
-		{"1e3", 0, false, true},
-		{"NaN", 0, false, true},
-		{"Inf", 0, false, true},
-		{"0x10", 0, false, true},
-		{".5", 0, false, true},
-		{"5.", 0, false, true},
-		{"--5", 0, false, true},
-		{"1" + strings.Repeat("0", 400), 0, false, true},
-	}
-	for _, tt := range tests {
-		v, ok, err := parseNumber(tt.in)
-		if v != tt.want || ok != tt.ok || (err != nil) != tt.errors {
-			t.Errorf("parseNumber(%q) = %v, %v, %v; want %v, %v, error %v", tt.in, v, ok, err, tt.want, tt.ok, tt.errors)
-		}
-	}
-}
 
 func TestAnnexSheet(t *testing.T) {
 	f, _ := reopen(t, sampleReport())
@@ -135,83 +99,6 @@ func TestAnnexTotalRow(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.total) {
 				t.Errorf("row under the data = %q, want %q", got, tt.total)
-			}
-		})
-	}
-}
-
-func TestAnnexErrors(t *testing.T) {
-	at := func(line int) report.Pos { return report.Pos{File: "hn.yaml", Line: line, Column: 9} }
-	tests := []struct {
-		name  string
-		table report.Table
-		want  []string // the messages, in order, with their positions
-	}{
-		{
-			name: "chữ trong cột số",
-			table: report.Table{
-				Columns: []report.Column{{Name: "Đơn vị"}, {Name: "Số tiền", Type: "number"}},
-				Rows:    [][]string{{"A", "12"}, {"B", "12,5"}, {"C", "mười"}},
-			},
-			want: []string{
-				"hn.yaml:11:9: Phụ lục I: dòng 2, cột “Số tiền”: “12,5” không phải là số",
-				"hn.yaml:12:9: Phụ lục I: dòng 3, cột “Số tiền”: “mười” không phải là số",
-			},
-		},
-		{
-			name: "sai số ô, cộng cột chữ",
-			table: report.Table{
-				Columns: []report.Column{{Name: "Đơn vị", Sum: true}, {Name: "Số", Type: "number"}},
-				Rows:    [][]string{{"A"}},
-			},
-			want: []string{
-				"hn.yaml:5:9: Phụ lục I: cột “Đơn vị” là cột chữ nên không cộng được",
-				"hn.yaml:20:9: Phụ lục I: dòng 1 có 1 ô, bảng có 2 cột",
-			},
-		},
-		{
-			name:  "không có cột",
-			table: report.Table{Rows: [][]string{}},
-			want:  []string{"hn.yaml:4:9: Phụ lục I: bảng không có cột nào"},
-		},
-		{
-			name: "nhiều lỗi: dừng ở 20",
-			table: report.Table{
-				Columns: []report.Column{{Name: "Số", Type: "number"}},
-				Rows:    slices.Repeat([][]string{{"x"}}, 30),
-			},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := sampleReport()
-			r.Annexes = []report.Annex{{Title: "Bảng", Table: &tt.table}}
-			r.Positions = map[string]report.Pos{
-				"annexes[0].table":                at(3),
-				"annexes[0].table.columns":        at(4),
-				"annexes[0].table.columns[0].sum": at(5),
-				"annexes[0].table.rows[0]":        at(20),
-				"annexes[0].table.rows[1][1]":     at(11),
-				"annexes[0].table.rows[2][1]":     at(12),
-			}
-			err := Write(failingWriter{}, r)
-			var es report.Errors
-			if !errors.As(err, &es) {
-				t.Fatalf("Write: %v, want report.Errors", err)
-			}
-			if tt.want == nil {
-				if len(es) != maxTableErrors+1 {
-					t.Errorf("%d errors, want %d and a last one saying there are more", len(es), maxTableErrors+1)
-				}
-				return
-			}
-			if len(es) != len(tt.want) {
-				t.Fatalf("errors:\n%v\nwant %d", err, len(tt.want))
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(es[i].Error(), w) {
-					t.Errorf("error %d = %q, want it to start %q", i, es[i].Error(), w)
-				}
 			}
 		})
 	}

@@ -65,8 +65,8 @@ func TestLargeAnnex(t *testing.T) {
 	}
 	var households, money float64
 	for _, row := range r.Annexes[0].Table.Rows {
-		h, _, _ := parseNumber(row[2])
-		m, _, _ := parseNumber(row[3])
+		h, _, _ := report.ParseNumber(row[2])
+		m, _, _ := report.ParseNumber(row[3])
 		households += h
 		money += m
 	}

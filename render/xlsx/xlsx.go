@@ -71,9 +71,10 @@ const (
 // totalLabel labels a row of totals (nd30.md §5).
 const totalLabel = "TỔNG CỘNG"
 
-// HasData reports whether r has anything the workbook shows: statistics,
-// commendations, delegates or an annex table. Build fails on a report
-// that has none.
+// HasData reports whether r has figures for a workbook: statistics,
+// commendations or an annex table. The delegates' sheet comes with them;
+// on its own, a list of names is no statistics annex. Build fails on a
+// report that has none.
 func HasData(r *report.Report) bool {
 	if r == nil {
 		return false
@@ -83,7 +84,7 @@ func HasData(r *report.Report) bool {
 			return true
 		}
 	}
-	return len(r.Statistics.Groups) > 0 || len(r.Commendations.Awards) > 0 || len(r.Conference.Delegates) > 0
+	return len(r.Statistics.Groups) > 0 || len(r.Commendations.Awards) > 0
 }
 
 // Build lays out the annex workbook of r. The caller owns the file and
@@ -95,7 +96,7 @@ func Build(r *report.Report) (*excelize.File, error) {
 		return nil, errors.New("xlsx: không có báo cáo để lập phụ lục (nil report)")
 	}
 	if !HasData(r) {
-		return nil, errors.New("xlsx: báo cáo không có số liệu, khen thưởng, đại biểu hay bảng phụ lục nào để lập phụ lục Excel")
+		return nil, errors.New("xlsx: báo cáo không có số liệu, khen thưởng hay bảng phụ lục nào để lập phụ lục Excel")
 	}
 	w := &workbook{f: excelize.NewFile(), r: r, styles: map[styleKey]int{}}
 	if err := w.build(); err != nil {

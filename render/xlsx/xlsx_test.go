@@ -487,7 +487,6 @@ func TestSheets(t *testing.T) {
 		want []string
 	}{
 		{"đủ", sampleReport(), []string{IndicatorSheet, ChartSheet, CommendationSheet, DelegateSheet, annexSheet}},
-		{"chỉ có đại biểu", onlyDelegates, []string{DelegateSheet}},
 		// A group without indicators has nothing to chart.
 		{"nhóm rỗng", emptyGroups, []string{IndicatorSheet, CommendationSheet, DelegateSheet, annexSheet}},
 		{"trùng tên", clash, []string{IndicatorSheet, ChartSheet, CommendationSheet, DelegateSheet, "Chỉ tiêu (2)", annexSheet}},
@@ -806,6 +805,8 @@ func TestHasData(t *testing.T) {
 	textAnnex := sampleReport()
 	textAnnex.Statistics.Groups, textAnnex.Commendations.Awards, textAnnex.Conference.Delegates = nil, nil, nil
 	textAnnex.Annexes = textAnnex.Annexes[:1]
+	onlyDelegates := sampleReport()
+	onlyDelegates.Statistics.Groups, onlyDelegates.Commendations.Awards, onlyDelegates.Annexes = nil, nil, nil
 	for _, tt := range []struct {
 		name string
 		r    *report.Report
@@ -814,6 +815,7 @@ func TestHasData(t *testing.T) {
 		{"đủ", sampleReport(), true},
 		{"chỉ bảng phụ lục", empty, true},
 		{"chỉ phụ lục chữ", textAnnex, false},
+		{"chỉ đại biểu", onlyDelegates, false},
 		{"nil", nil, false},
 	} {
 		if got := HasData(tt.r); got != tt.want {
