@@ -15,8 +15,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"strconv"
-	"strings"
 
 	"baocao/render/report"
 )
@@ -128,18 +126,11 @@ var (
 func (g *generator) object(t reflect.Type) *node {
 	closed := false
 	n := &node{Type: "object", AdditionalProperties: &closed}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		key := f.Tag.Get("yaml")
-		if key == "" || key == "-" {
-			continue
+	for _, f := range report.Fields(t) {
+		if f.Required {
+			n.Required = append(n.Required, f.Key)
 		}
-		required := f.Tag.Get("required") == "true"
-		if required {
-			n.Required = append(n.Required, key)
-		}
-		p := g.field(f, required)
-		n.Properties = append(n.Properties, property{key, p})
+		n.Properties = append(n.Properties, property{f.Key, g.field(t.Field(f.Index).Type, f)})
 	}
 	return n
 }
@@ -147,24 +138,23 @@ func (g *generator) object(t reflect.Type) *node {
 // field describes one struct field as the loader reads it: a value left
 // empty (null) is accepted unless the field is required, and a required
 // text or list must not be empty.
-func (g *generator) field(f reflect.StructField, required bool) *node {
-	n := g.value(f.Type)
-	doc := f.Tag.Get("doc")
+func (g *generator) field(t reflect.Type, f report.Field) *node {
+	n := g.value(t)
+	required := f.Required
 	if n.Ref != "" {
 		// Draft-07 ignores the keywords beside a $ref: wrap it.
 		if required {
-			return &node{Description: doc, AllOf: []*node{n}}
+			return &node{Description: f.Doc, AllOf: []*node{n}}
 		}
-		return &node{Description: doc, AnyOf: []*node{n, {Type: "null"}}}
+		return &node{Description: f.Doc, AnyOf: []*node{n, {Type: "null"}}}
 	}
-	n.Description = doc
-	if m, err := strconv.ParseFloat(f.Tag.Get("min"), 64); err == nil {
+	n.Description = f.Doc
+	if f.HasMin {
+		m := f.Min
 		n.Minimum = &m
 	}
-	if e := f.Tag.Get("enum"); e != "" {
-		for _, v := range strings.Split(e, ",") {
-			n.Enum = append(n.Enum, v)
-		}
+	for _, v := range f.Enum {
+		n.Enum = append(n.Enum, v)
 	}
 	types, _ := n.Type.([]any) // only text has a list of types here
 	switch {
