@@ -42,45 +42,6 @@ func (d *decoder) errorf(p report.Pos, format string, args ...any) {
 	d.errs = append(d.errs, &report.Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
-// rules are the value constraints a struct tag puts on a field.
-type rules struct {
-	hasMin bool
-	min    float64
-	enum   []string
-	asset  string // what an Asset must be: "font" or "image"
-}
-
-// field is one loadable struct field.
-type field struct {
-	key      string
-	index    int
-	required bool
-	rules    rules
-}
-
-// fields lists the fields of struct type t that have a YAML key. A min tag
-// that is not a number is a mistake in the model and is caught by its test.
-func fields(t reflect.Type) []field {
-	var fs []field
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		key := sf.Tag.Get("yaml")
-		if key == "" || key == "-" {
-			continue
-		}
-		f := field{key: key, index: i, required: sf.Tag.Get("required") == "true"}
-		if m, err := strconv.ParseFloat(sf.Tag.Get("min"), 64); err == nil {
-			f.rules.hasMin, f.rules.min = true, m
-		}
-		if e := sf.Tag.Get("enum"); e != "" {
-			f.rules.enum = strings.Split(e, ",")
-		}
-		f.rules.asset = sf.Tag.Get("asset")
-		fs = append(fs, f)
-	}
-	return fs
-}
-
 var (
 	dateType  = reflect.TypeFor[report.Date]()
 	assetType = reflect.TypeFor[report.Asset]()
@@ -89,7 +50,7 @@ var (
 // value decodes n into v and records its position under path. It reports
 // whether n had the shape v needs, so callers do not pile a second message
 // onto a value already reported as wrong.
-func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
 	if n.Kind == yaml.AliasNode {
 		d.errorf(d.at(n), "%s dùng tham chiếu *%s (alias) — hãy viết đầy đủ giá trị thay cho tham chiếu", label(path), n.Value)
 		return false
@@ -102,7 +63,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, r rules) boo
 	case dateType:
 		return d.date(n, v, path)
 	case assetType:
-		return d.asset(n, v, path, r.asset)
+		return d.asset(n, v, path, r.Asset)
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -138,7 +99,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) bool {
 		d.wrongType(n, path, "một nhóm khóa", `hãy viết các dòng "khóa: giá trị" ở dưới, thụt vào bằng dấu cách`)
 		return false
 	}
-	fs := fields(v.Type())
+	fs := report.Fields(v.Type())
 	seen := map[string]*yaml.Node{}
 	suggested := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -152,22 +113,22 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) bool {
 			continue
 		}
 		seen[k.Value] = k
-		fi := slices.IndexFunc(fs, func(f field) bool { return f.key == k.Value })
+		fi := slices.IndexFunc(fs, func(f report.Field) bool { return f.Key == k.Value })
 		if fi < 0 {
 			suggested[d.unknownKey(k, fs, path)] = true
 			continue
 		}
 		f := fs[fi]
-		p := join(path, f.key)
-		fv := v.Field(f.index)
-		if d.value(val, fv, p, f.rules) && f.required && (isNull(val) || isEmpty(fv)) {
+		p := join(path, f.Key)
+		fv := v.Field(f.Index)
+		if d.value(val, fv, p, f) && f.Required && (isNull(val) || isEmpty(fv)) {
 			d.errorf(d.at(val), "%s đang để trống — hãy điền giá trị", label(p))
 		}
 	}
 	for _, f := range fs {
 		// A misspelt key already points the user at the one missing.
-		if f.required && seen[f.key] == nil && !suggested[f.key] {
-			d.errorf(d.at(n), "thiếu khóa %q %s — hãy thêm dòng \"%s: …\"", f.key, section(path), f.key)
+		if f.Required && seen[f.Key] == nil && !suggested[f.Key] {
+			d.errorf(d.at(n), "thiếu khóa %q %s — hãy thêm dòng \"%s: …\"", f.Key, section(path), f.Key)
 		}
 	}
 	return true
@@ -175,10 +136,10 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) bool {
 
 // unknownKey reports key k, which struct fields fs do not have, and returns
 // the key it suggests instead, if any.
-func (d *decoder) unknownKey(k *yaml.Node, fs []field, path string) string {
+func (d *decoder) unknownKey(k *yaml.Node, fs []report.Field, path string) string {
 	keys := make([]string, len(fs))
 	for i, f := range fs {
-		keys[i] = f.key
+		keys[i] = f.Key
 	}
 	key := norm.NFC.String(k.Value)
 	if s, ok := nearest(key, keys); ok {
@@ -189,7 +150,7 @@ func (d *decoder) unknownKey(k *yaml.Node, fs []field, path string) string {
 	return ""
 }
 
-func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
 	if n.Kind != yaml.SequenceNode {
 		d.wrongType(n, path, "một danh sách", `hãy viết mỗi mục trên một dòng, bắt đầu bằng "- "`)
 		return false
@@ -207,7 +168,7 @@ func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string, r rules) 
 	return true
 }
 
-func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
 	switch n.Kind {
 	case yaml.MappingNode:
 		// Most often a colon followed by a space inside the text, as in
@@ -219,12 +180,12 @@ func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r rules) bo
 		return false
 	}
 	s := text(n)
-	if s != "" && r.enum != nil && !slices.Contains(r.enum, s) {
+	if s != "" && r.Enum != nil && !slices.Contains(r.Enum, s) {
 		todo := "hãy chọn một giá trị trong danh sách"
-		if near, ok := nearest(s, r.enum); ok {
+		if near, ok := nearest(s, r.Enum); ok {
 			todo = fmt.Sprintf("có phải ý bạn là %q?", near)
 		}
-		d.errorf(d.at(n), "%s chỉ nhận một trong các giá trị %s, đang là %q — %s", label(path), strings.Join(r.enum, ", "), s, todo)
+		d.errorf(d.at(n), "%s chỉ nhận một trong các giá trị %s, đang là %q — %s", label(path), strings.Join(r.Enum, ", "), s, todo)
 		return false
 	}
 	v.SetString(s)
@@ -246,7 +207,7 @@ func text(n *yaml.Node) string {
 
 const numberTodo = "hãy viết số, ví dụ 12 hoặc 3.5 (dấu chấm trước phần thập phân, không dùng dấu phân cách hàng nghìn, không đặt trong ngoặc kép)"
 
-func (d *decoder) int(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+func (d *decoder) int(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
 		d.wrongType(n, path, "một số nguyên", "hãy viết số nguyên, ví dụ 15, không đặt trong ngoặc kép")
 		return false
@@ -263,7 +224,7 @@ func (d *decoder) int(n *yaml.Node, v reflect.Value, path string, r rules) bool 
 	return true
 }
 
-func (d *decoder) float(n *yaml.Node, v reflect.Value, path string, r rules) bool {
+func (d *decoder) float(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
 	tag := n.ShortTag()
 	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
 		d.wrongType(n, path, "một số", numberTodo)
@@ -282,12 +243,12 @@ func (d *decoder) float(n *yaml.Node, v reflect.Value, path string, r rules) boo
 }
 
 // atLeast checks the min tag.
-func (d *decoder) atLeast(n *yaml.Node, path string, r rules, x float64) bool {
-	if !r.hasMin || x >= r.min {
+func (d *decoder) atLeast(n *yaml.Node, path string, r report.Field, x float64) bool {
+	if !r.HasMin || x >= r.Min {
 		return true
 	}
-	m := strconv.FormatFloat(r.min, 'f', -1, 64)
-	if r.min == 0 {
+	m := strconv.FormatFloat(r.Min, 'f', -1, 64)
+	if r.Min == 0 {
 		d.errorf(d.at(n), "%s phải là số không âm, đang là %s — hãy sửa thành số ≥ 0", label(path), n.Value)
 	} else {
 		d.errorf(d.at(n), "%s phải là số từ %s trở lên, đang là %s — hãy sửa thành số ≥ %s", label(path), m, n.Value, m)
