@@ -1,10 +1,18 @@
 package render_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -12,6 +20,7 @@ import (
 	"baocao/render"
 	"baocao/render/load"
 	"baocao/render/report"
+	"baocao/render/viet"
 )
 
 // seedParagraphs are the press account's paragraphs: real Vietnamese of the
@@ -23,8 +32,8 @@ var seedParagraphs = []string{
 	"Tại Hội nghị, đồng chí Phạm Văn Hiểu, Phó Bí thư Thường trực Thành ủy, Chủ tịch Hội đồng nhân dân thành phố ghi nhận và chúc mừng những chiến công mà lực lượng Công an thành phố đã đạt được trong năm 2021; tri ân những cống hiến, hy sinh của cán bộ, chiến sĩ trong phòng, chống dịch Covid-19 và giữ gìn sự bình yên cho người dân trên địa bàn.",
 }
 
-// synthetic builds a report of about pages A4 pages: the seed's
-// paragraphs and a 7-column statistics table, as the raw baseline lays out.
+// synthetic builds a report of about pages A4 pages, half of them a
+// 7-column statistics table and half the seed's paragraphs.
 func synthetic(pages int) *report.Report {
 	r := &report.Report{
 		Agency:     report.Agency{Parent: "BỘ CÔNG AN", Name: "CÔNG AN THÀNH PHỐ CẦN THƠ", Place: "Cần Thơ"},
@@ -32,13 +41,13 @@ func synthetic(pages int) *report.Report {
 		Statistics: report.Statistics{Previous: "Năm 2020", Current: "Năm 2021"},
 	}
 	g := report.Group{Title: "Tình hình tội phạm"}
-	for i := range pages * 8 {
+	for i := range pages * 18 {
 		g.Indicators = append(g.Indicators, report.Indicator{ID: fmt.Sprint("c", i), Name: "Số vụ phạm tội về trật tự xã hội trên địa bàn", Unit: "vụ", Previous: float64(300 + i), Current: float64(250 + i%90)})
 	}
 	r.Statistics.Groups = []report.Group{g}
 	var body strings.Builder
 	body.WriteString("# Kết quả công tác\n\n## Tình hình tội phạm\n\n{{ statistics_table }}\n\n")
-	for i := range pages * 3 {
+	for i := range pages * 4 {
 		body.WriteString(seedParagraphs[i%len(seedParagraphs)] + "\n\n")
 	}
 	r.BaoCao = &report.Document{
@@ -92,65 +101,266 @@ func BenchmarkExamplePDF(b *testing.B) { benchRender(b, loadExample(b), ".pdf") 
 // built, as Outputs does, but only the workbook is written).
 func BenchmarkExampleWorkbook(b *testing.B) { benchRender(b, loadExample(b), ".xlsx") }
 
-// BenchmarkSynthetic shows how cost grows with size.
-func BenchmarkSynthetic(b *testing.B) {
-	for _, n := range []int{10, 100, 500} {
-		b.Run(fmt.Sprint(n, "pages"), func(b *testing.B) { benchRender(b, synthetic(n), ".pdf") })
-	}
-}
+// syntheticPages are the sizes of the synthetic reports, in pages.
+var syntheticPages = []int{10, 100, 200, 500}
 
-// BenchmarkRawFpdf is the baseline: fpdf called directly on the same
-// paragraphs and table, with no template, Markdown or ND30 layout.
-func BenchmarkRawFpdf(b *testing.B) {
-	for _, n := range []int{10, 100, 500} {
+// BenchmarkSynthetic shows how cost grows with size. The pages metric is
+// the length of the PDF written, to compare with BenchmarkRawFpdf's.
+func BenchmarkSynthetic(b *testing.B) {
+	for _, n := range syntheticPages {
 		b.Run(fmt.Sprint(n, "pages"), func(b *testing.B) {
 			r := synthetic(n)
+			var buf bytes.Buffer
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := rawFpdf(io.Discard, r, n); err != nil {
-					b.Fatal(err)
-				}
+				syntheticPDF(b, r, &buf)
 			}
+			b.ReportMetric(float64(pageCount(buf.Bytes())), "pages")
 		})
 	}
 }
 
-// rawFpdf lays out the synthetic report's paragraphs and table the way a
-// minimal program would: MultiCell for justified paragraphs, CellFormat for
-// table cells, the header repeated after each page break.
-func rawFpdf(w io.Writer, r *report.Report, pages int) error {
+// syntheticPDF writes the báo cáo of r into buf.
+func syntheticPDF(b *testing.B, r *report.Report, buf *bytes.Buffer) {
+	outs, err := render.Outputs(r, "x", render.Options{Only: []string{"bao-cao"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	buf.Reset()
+	if err := outs[0].Write(buf); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkVsRaw renders the synthetic report and sets its content with
+// raw fpdf by turns, and reports how many times longer the render took
+// (x-raw). Taken turn by turn in one run, the ratio holds however busy the
+// machine is, which the times of two separate benchmarks do not.
+func BenchmarkVsRaw(b *testing.B) {
+	for _, n := range syntheticPages {
+		b.Run(fmt.Sprint(n, "pages"), func(b *testing.B) {
+			r := synthetic(n)
+			var buf bytes.Buffer
+			var ours, raw time.Duration
+			for b.Loop() {
+				start := time.Now()
+				syntheticPDF(b, r, &buf)
+				mid := time.Now()
+				buf.Reset()
+				if err := rawFpdf(&buf, r); err != nil {
+					b.Fatal(err)
+				}
+				ours, raw = ours+mid.Sub(start), raw+time.Since(mid)
+			}
+			b.ReportMetric(float64(ours)/float64(raw), "x-raw")
+		})
+	}
+}
+
+// BenchmarkRawFpdf is the baseline: fpdf called directly on the same
+// content as BenchmarkSynthetic's, with no template, Markdown or ND30
+// layout.
+func BenchmarkRawFpdf(b *testing.B) {
+	for _, n := range syntheticPages {
+		b.Run(fmt.Sprint(n, "pages"), func(b *testing.B) {
+			r := synthetic(n)
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := rawFpdf(&buf, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(pageCount(buf.Bytes())), "pages")
+		})
+	}
+}
+
+// pageCount counts the page objects of a PDF.
+func pageCount(doc []byte) int { return len(pagePattern.FindAll(doc, -1)) }
+
+var pagePattern = regexp.MustCompile(`/Type /Page\b`)
+
+// rawFpdf sets what the synthetic report prints the way a minimal program
+// calling fpdf would, with the same fonts, sizes and measures: the header
+// lines centred, the statistics table with fixed column widths (those
+// layout finds), its header repeated after each page break, the paragraphs
+// justified at 14 pt with MultiCell, the closing block, and page numbers
+// from page 2.
+func rawFpdf(w io.Writer, r *report.Report) error {
+	const (
+		left, top, right, bottom = 30.0, 20.0, 15.0, 20.0
+		ptmm                     = 25.4 / 72
+	)
+	lh := func(size float64) float64 { return size * 1.15 * ptmm }
 	s := fonts.LiberationSerif()
 	p := fpdf.New("P", "mm", "A4", "")
-	p.SetMargins(30, 20, 15)
-	p.SetAutoPageBreak(true, 20)
-	p.AddUTF8FontFromBytes("serif", "", s.Regular)
-	p.AddUTF8FontFromBytes("serif", "B", s.Bold)
+	p.SetMargins(left, top, right)
+	p.SetCellMargin(0)
+	p.SetAutoPageBreak(true, bottom)
+	for i, data := range [][]byte{s.Regular, s.Bold, s.Italic, s.BoldItalic} {
+		p.AddUTF8FontFromBytes("serif", []string{"", "B", "I", "BI"}[i], data)
+	}
+	p.SetHeaderFuncMode(func() {
+		if n := p.PageNo(); n > 1 {
+			p.SetFont("serif", "", 13)
+			p.SetY(top/2 - lh(13)/2)
+			p.CellFormat(0, lh(13), fmt.Sprint(n), "", 0, "C", false, 0, "")
+		}
+	}, true)
 	p.AddPage()
-	widths := []float64{12, 58, 15, 20, 20, 22, 18}
+	line := func(x, width float64, style string, size float64, text string) {
+		p.SetFont("serif", style, size)
+		p.SetX(x)
+		p.CellFormat(width, lh(size), text, "", 1, "C", false, 0, "")
+	}
+	y := p.GetY()
+	line(left, 70, "", 12, r.Agency.Parent)
+	line(left, 70, "B", 12, r.Agency.Name)
+	p.SetY(y)
+	line(100, 95, "B", 12, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+	line(100, 95, "B", 13, "Độc lập - Tự do - Hạnh phúc")
+	p.Ln(4)
+	y = p.GetY()
+	line(left, 70, "", 13, "Số: 15/BC-CAT")
+	p.SetY(y)
+	line(100, 95, "I", 13, "Cần Thơ, ngày 15 tháng 01 năm 2022")
+	p.Ln(10)
+	line(left, 0, "B", 14, "BÁO CÁO")
+	line(left, 0, "B", 14, r.BaoCao.Title)
+	p.Ln(6)
+	line(left, 0, "B", 14, "Phần I")
+	line(left, 0, "B", 14, "KẾT QUẢ CÔNG TÁC")
+	p.SetFont("serif", "B", 14)
+	p.CellFormat(0, lh(14), "I. TÌNH HÌNH TỘI PHẠM", "", 1, "L", false, 0, "")
+
+	widths := []float64{11.5, 81, 12.5, 12, 12, 23.5, 12.5}
 	header := func() {
 		p.SetFont("serif", "B", 12)
-		for i, h := range []string{"STT", "Chỉ tiêu", "ĐVT", "Năm 2020", "Năm 2021", "Tăng/giảm", "Tỷ lệ"} {
-			p.CellFormat(widths[i], 7, h, "1", 0, "C", false, 0, "")
+		y := p.GetY()
+		for i, h := range [][2]string{{"STT"}, {"Chỉ tiêu"}, {"ĐVT"}, {"Năm", "2020"}, {"Năm", "2021"}, {"Tăng/giảm", "(±)"}, {"Tỷ lệ", "(%)"}} {
+			x := p.GetX()
+			p.Rect(x, y, widths[i], 2*lh(12)+2, "D")
+			p.SetXY(x, y+1)
+			p.CellFormat(widths[i], lh(12), h[0], "", 2, "C", false, 0, "")
+			p.CellFormat(widths[i], lh(12), h[1], "", 0, "C", false, 0, "")
+			p.SetXY(x+widths[i], y)
 		}
-		p.Ln(-1)
+		p.SetY(y + 2*lh(12) + 2)
 		p.SetFont("serif", "", 12)
 	}
 	header()
-	for i, ind := range r.Statistics.Groups[0].Indicators {
-		if p.GetY()+7 > 297-20 {
+	row := func(cells []string, aligns string) {
+		if p.GetY()+lh(12)+2 > 297-bottom {
 			p.AddPage()
 			header()
 		}
-		pct, _ := ind.Percent()
-		for j, c := range []string{fmt.Sprint(i + 1), ind.Name, ind.Unit, fmt.Sprint(ind.Previous), fmt.Sprint(ind.Current), fmt.Sprint(ind.Change()), fmt.Sprintf("%.1f", pct)} {
-			p.CellFormat(widths[j], 7, c, "1", 0, "L", false, 0, "")
+		for i, c := range cells {
+			p.CellFormat(widths[i], lh(12)+2, c, "1", 0, aligns[i:i+1], false, 0, "")
 		}
 		p.Ln(-1)
 	}
-	p.SetFont("serif", "", 14)
-	for i := range pages * 3 {
-		p.MultiCell(0, 5.7, seedParagraphs[i%len(seedParagraphs)], "", "J", false)
-		p.Ln(2)
+	g := r.Statistics.Groups[0]
+	row([]string{"I", g.Title, "", "", "", "", ""}, "CLCRRRR")
+	for i, ind := range g.Indicators {
+		pct, _ := ind.Percent()
+		row([]string{fmt.Sprint(i + 1), ind.Name, ind.Unit, viet.Number(ind.Previous, 0), viet.Number(ind.Current, 0),
+			viet.Signed(ind.Change(), 0), viet.Signed(pct, 1)}, "CLCRRRR")
 	}
+	p.Ln(2)
+	p.SetFont("serif", "", 14)
+	for _, para := range strings.Split(strings.TrimSpace(r.BaoCao.Body[strings.Index(r.BaoCao.Body, "}}")+2:]), "\n\n") {
+		p.MultiCell(0, lh(14), para, "", "J", false)
+		p.Ln(6 * ptmm)
+	}
+	if p.GetY()+40 > 297-bottom {
+		p.AddPage()
+	}
+	y = p.GetY() + 7.5
+	p.SetXY(left, y)
+	p.SetFont("serif", "BI", 12)
+	p.CellFormat(60, lh(12), "Nơi nhận:", "", 2, "L", false, 0, "")
+	p.SetFont("serif", "", 11)
+	for _, rc := range r.BaoCao.Recipients {
+		p.CellFormat(60, lh(11), "- "+rc+";", "", 2, "L", false, 0, "")
+	}
+	p.SetXY(left+60, y)
+	p.SetFont("serif", "B", 14)
+	p.CellFormat(105, lh(14), "GIÁM ĐỐC", "", 2, "C", false, 0, "")
+	p.SetXY(left+60, y+25)
+	p.CellFormat(105, lh(14), r.BaoCao.Signer.Rank+" "+r.BaoCao.Signer.Name, "", 2, "C", false, 0, "")
 	return p.Output(w)
+}
+
+// syntheticYAML writes the synthetic report of about pages pages as an
+// input file, for whole-process runs of the command.
+func syntheticYAML(pages int) string {
+	r := synthetic(pages)
+	var b strings.Builder
+	b.WriteString(`agency:
+  parent: BỘ CÔNG AN
+  name: CÔNG AN THÀNH PHỐ CẦN THƠ
+  place: Cần Thơ
+conference:
+  name: Hội nghị tổng kết
+  date: 2022-01-14
+  place: Cần Thơ
+  chair: a
+  delegates:
+    - id: a
+      name: Nguyễn Văn Thuận
+statistics:
+  previous: Năm 2020
+  current: Năm 2021
+  groups:
+    - title: Tình hình tội phạm
+      indicators:
+`)
+	for _, ind := range r.Statistics.Groups[0].Indicators {
+		fmt.Fprintf(&b, "        - {id: %s, name: %s, unit: %s, previous: %v, current: %v}\n", ind.ID, ind.Name, ind.Unit, ind.Previous, ind.Current)
+	}
+	b.WriteString(`bao_cao:
+  number: 15
+  code: BC-CAT
+  date: 15/01/2022
+  title: Tổng kết công tác Công an năm 2021
+  signer: {title: Giám đốc, name: Nguyễn Văn Thuận, rank: Thiếu tướng}
+  recipients: [Bộ Công an, "Lưu: VT"]
+  body: |
+`)
+	for _, l := range strings.Split(strings.TrimSpace(r.BaoCao.Body), "\n") {
+		if l != "" {
+			b.WriteString("    " + l)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// TestSyntheticYAML: the input file of the synthetic report loads as the
+// report the benchmarks build. With BAOCAO_SYNTHETIC=FILE:PAGES set it
+// writes that file, for BENCHMARKS.md's whole-process runs.
+func TestSyntheticYAML(t *testing.T) {
+	file, pages := filepath.Join(t.TempDir(), "s.yaml"), 2
+	if v := os.Getenv("BAOCAO_SYNTHETIC"); v != "" {
+		f, n, ok := strings.Cut(v, ":")
+		var err error
+		if pages, err = strconv.Atoi(n); !ok || err != nil {
+			t.Fatalf("BAOCAO_SYNTHETIC=%q, want FILE:PAGES", v)
+		}
+		file = f
+	}
+	if err := os.WriteFile(file, []byte(syntheticYAML(pages)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := load.File(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := synthetic(pages)
+	if !reflect.DeepEqual(got.Statistics, want.Statistics) || strings.TrimSpace(got.BaoCao.Body) != strings.TrimSpace(want.BaoCao.Body) ||
+		!reflect.DeepEqual(got.BaoCao.Signer, want.BaoCao.Signer) || !slices.Equal(got.BaoCao.Recipients, want.BaoCao.Recipients) {
+		t.Error("the file does not load as the synthetic report")
+	}
 }

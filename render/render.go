@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync"
 	"time"
 
 	"baocao/render/document"
@@ -74,38 +75,42 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkGlyphs(r, fam); err != nil {
-		return nil, err
-	}
+	// The characters are checked, and the documents built and laid out,
+	// each on its own goroutine: they only read the report and the family.
+	// The errors are those of the first step to fail, as if they ran in turn.
+	var wg sync.WaitGroup
+	var glyphErr error
+	wg.Go(func() { glyphErr = checkGlyphs(r, fam) })
 	kinds := opt.Kinds
 	if kinds == nil {
 		kinds = document.Kinds()
 	}
-	var outs []Output
+	var picked []document.Kind
+	var pickErr error
 	for _, k := range kinds {
-		if ok, err := opt.pick(r, k.Slug, k.Path, k.Data(r) != nil); err != nil {
-			return nil, err
-		} else if !ok {
-			continue
+		ok, err := opt.pick(r, k.Slug, k.Path, k.Data(r) != nil)
+		if err != nil {
+			pickErr = err
+			picked = nil
+			break
 		}
-		doc, err := document.Build(r, k)
+		if ok {
+			picked = append(picked, k)
+		}
+	}
+	if len(picked) > 0 {
+		pdf.Prepare(fam)
+	}
+	outs := make([]Output, len(picked))
+	errs := make([]error, len(picked))
+	for i, k := range picked {
+		wg.Go(func() { outs[i], errs[i] = kindOutput(r, k, fam, base, opt) })
+	}
+	wg.Wait()
+	for _, err := range append([]error{glyphErr, pickErr}, errs...) {
 		if err != nil {
 			return nil, err
 		}
-		pages, err := layout.Layout(doc, fam, Settings(r))
-		if err != nil {
-			return nil, err
-		}
-		info := pdf.Info{
-			Meta:     doc.Meta,
-			Creator:  "baocao " + opt.Version,
-			Created:  created(k.Data(r).Date),
-			Language: "vi-VN",
-		}
-		outs = append(outs, Output{
-			Name:  base + "-" + k.Slug + ".pdf",
-			Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
-		})
 	}
 	if ok, err := opt.pick(r, WorkbookSlug, "statistics", xlsx.HasData(r)); err != nil {
 		return nil, err
@@ -116,6 +121,29 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 		})
 	}
 	return outs, nil
+}
+
+// kindOutput builds and lays out the document of kind k and returns its
+// PDF, to be drawn when written.
+func kindOutput(r *report.Report, k document.Kind, fam *face.Family, base string, opt Options) (Output, error) {
+	doc, err := document.Build(r, k)
+	if err != nil {
+		return Output{}, err
+	}
+	pages, err := layout.Layout(doc, fam, Settings(r))
+	if err != nil {
+		return Output{}, err
+	}
+	info := pdf.Info{
+		Meta:     doc.Meta,
+		Creator:  "baocao " + opt.Version,
+		Created:  created(k.Data(r).Date),
+		Language: "vi-VN",
+	}
+	return Output{
+		Name:  base + "-" + k.Slug + ".pdf",
+		Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
+	}, nil
 }
 
 // Validate runs every stage short of writing, so that it finds exactly the

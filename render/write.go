@@ -26,10 +26,12 @@ var ErrInterrupted = errors.New("interrupted")
 // one is complete are they renamed into place. On failure — a write error,
 // a full disk, or ctx cancelled by an interrupt — the temporary files are
 // removed and files already at the target names are left as they were.
+// The outputs are generated all at once, each on its own goroutine, into
+// memory; they are written one after another.
 //
 // Cancelling ctx makes WriteAll return at once, even while an output is
-// being generated; that generation goes on in the background until it
-// next writes, into the removed file, and fails. A render killed outright
+// being generated; that generation goes on in the background, into
+// memory, until it ends. A render killed outright
 // (SIGKILL, a power cut) cannot remove its temporary files: WriteAll first
 // removes those of its outputs' names older than an hour.
 func WriteAll(ctx context.Context, dir string, outs []Output) error {
@@ -40,6 +42,7 @@ func WriteAll(ctx context.Context, dir string, outs []Output) error {
 // by a disk that fills.
 func writeAll(ctx context.Context, dir string, outs []Output, disk func(io.Writer) io.Writer) (err error) {
 	removeStale(dir, outs)
+	outs = generateAll(outs)
 	tmps := make([]string, 0, len(outs))
 	defer func() {
 		if err != nil {

@@ -124,8 +124,9 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
+	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
+	jobs := jobsFlag(fs)
 	font := fontFlag(fs)
 	kinds := addKindFlags(fs)
 	fix := fixLegacyFlag(fs)
@@ -144,30 +145,30 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
 		return exitInvalid
 	}
-	// An interrupt stops the render and removes its temporary files.
+	// An interrupt stops the render and removes its temporary files. Loading
+	// and layout do not watch for it, so a second one, should they take
+	// long, ends the process at once; nothing has been written by then.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return each(files, func(file string) bool {
-		if ctx.Err() != nil {
-			return false
-		}
-		outs, ok := prepare(file, loadOptions(*fix, stderr), opt, stderr)
-		if !ok {
-			return false
+	context.AfterFunc(ctx, stop)
+	return batch(ctx, files, *jobs, stdout, stderr, func(file string, stdout, stderr io.Writer) error {
+		outs, err := prepare(file, loadOptions(*fix, stderr), opt, stderr)
+		if err != nil {
+			return err
 		}
 		if err := render.WriteAll(ctx, *dir, outs); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", file, err)
-			return false
+			return err
 		}
 		for _, o := range outs {
 			fmt.Fprintln(stdout, filepath.Join(*dir, o.Name))
 		}
-		return true
+		return nil
 	})
 }
 
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", "Cách dùng: baocao validate [--font THƯ_MỤC] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nKiểm tra tệp và báo mọi lỗi, không ghi tệp nào.\n", stderr)
+	fs := newFlags("validate", "Cách dùng: baocao validate [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nKiểm tra tệp và báo mọi lỗi, không ghi tệp nào.\n", stderr)
 	font := fontFlag(fs)
 	kinds := addKindFlags(fs)
 	fix := fixLegacyFlag(fs)
@@ -183,7 +184,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	return each(files, func(file string) bool {
-		if _, ok := prepare(file, loadOptions(*fix, stderr), opt, stderr); !ok {
+		if _, err := prepare(file, loadOptions(*fix, stderr), opt, stderr); err != nil {
 			return false
 		}
 		fmt.Fprintf(stdout, "%s: hợp lệ (valid)\n", file)
@@ -213,13 +214,13 @@ func options(fontDir string, stderr io.Writer) (render.Options, bool) {
 }
 
 // prepare loads a file and builds its outputs, printing every problem.
-func prepare(file string, lopt load.Options, opt render.Options, stderr io.Writer) ([]render.Output, bool) {
+func prepare(file string, lopt load.Options, opt render.Options, stderr io.Writer) ([]render.Output, error) {
 	r, err := lopt.File(file)
 	if err == nil {
 		base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		var outs []render.Output
 		if outs, err = render.Outputs(r, base, opt); err == nil {
-			return outs, true
+			return outs, nil
 		}
 	}
 	fmt.Fprintln(stderr, err)
@@ -229,7 +230,7 @@ func prepare(file string, lopt load.Options, opt render.Options, stderr io.Write
 		n = len(list.Unwrap())
 	}
 	fmt.Fprintf(stderr, "baocao: %s có %d lỗi, chưa ghi tệp nào (%d error(s), nothing written)\n", file, n, n)
-	return nil, false
+	return nil, err
 }
 
 // version is the module version when installed from a tagged source, else

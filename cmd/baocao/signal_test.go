@@ -197,3 +197,52 @@ func TestInterruptMidRender(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondInterrupt: a render busy with a body that takes long to
+// execute (a loop of 10⁸ empty rounds, some 5 seconds) does not watch for
+// an interrupt; a second one ends it at once, by the default action,
+// before anything is written.
+func TestSecondInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	src, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const body = "  body: |\n"
+	slow := strings.Replace(string(src), body, body+"    {{ range 100000000 }}{{ end }}\n", 1)
+	file := filepath.Join(dir, "lon.yaml")
+	if err := os.WriteFile(file, []byte(slow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	images, err := filepath.Abs(filepath.Join(filepath.Dir(example), "images"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(images, filepath.Join(dir, "images")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	putOld(t, out)
+	start := time.Now()
+	cmd, _ := startRender(t, bin, file, out, func() bool { return time.Since(start) > 200*time.Millisecond })
+	for range 2 {
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err := cmd.Wait(); err == nil {
+		t.Error("the render succeeded")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the render took %v to stop", d)
+	}
+	assertOldOutputs(t, out)
+	if got := hidden(t, out); len(got) > 0 {
+		t.Errorf("temporary files left: %q", got)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	tparse "text/template/parse"
 	"unicode/utf8"
 
 	"baocao/render/report"
@@ -167,7 +168,7 @@ func narrative(r *report.Report, body, path string) (string, error) {
 // narrativeWith is narrative with the functions funcs.
 func narrativeWith(r *report.Report, body, path string, funcs template.FuncMap) (string, error) {
 	start := r.PosOf(path)
-	return execute(path, body, funcs, r, func(line, col int) report.Pos {
+	at := func(line, col int) report.Pos {
 		// Block scalar lines share one indentation, so a column inside the
 		// body maps to the same offset from the content's first column.
 		p := start
@@ -178,7 +179,66 @@ func narrativeWith(r *report.Report, body, path string, funcs template.FuncMap) 
 			}
 		}
 		return p
-	})
+	}
+	t, err := parse(path, body, funcs, at)
+	if err != nil {
+		return "", err
+	}
+	if err := insertsOnly(t, body, at); err != nil {
+		return "", err
+	}
+	return run(t, body, r, at)
+}
+
+// insertsOnly refuses loops and template definitions in a report's own
+// body: it inserts figures and names, and {{ range 1000000000 }}{{ end }}
+// would run for minutes without writing a byte. Loops belong in the
+// templates under templates/, which the program's authors write.
+func insertsOnly(t *template.Template, src string, at func(line, col int) report.Pos) error {
+	refuse := func(pos tparse.Pos, what string) error {
+		// The node's position is inside the action; point at its "{{".
+		if i := strings.LastIndex(src[:pos], "{{"); i >= 0 {
+			pos = tparse.Pos(i)
+		}
+		line := strings.Count(src[:pos], "\n") + 1
+		col := utf8.RuneCountInString(src[strings.LastIndexByte(src[:pos], '\n')+1:pos]) + 1
+		return report.Errors{{Pos: at(line, col), Msg: fmt.Sprintf(
+			"nội dung không được dùng {{ %s }} — trong nội dung chỉ chèn số liệu và tên (value, change, delegate…); vòng lặp và khuôn mẫu thuộc về các tệp trong templates/", what)}}
+	}
+	if len(t.Templates()) > 1 {
+		return refuse(0, "define")
+	}
+	var walk func(n tparse.Node) error
+	walk = func(n tparse.Node) error {
+		switch n := n.(type) {
+		case *tparse.ListNode:
+			if n == nil {
+				return nil
+			}
+			for _, c := range n.Nodes {
+				if err := walk(c); err != nil {
+					return err
+				}
+			}
+		case *tparse.RangeNode:
+			return refuse(n.Position(), "range")
+		case *tparse.TemplateNode:
+			return refuse(n.Position(), "template")
+		case *tparse.IfNode:
+			return walkBranches(walk, &n.BranchNode)
+		case *tparse.WithNode:
+			return walkBranches(walk, &n.BranchNode)
+		}
+		return nil
+	}
+	return walk(t.Tree.Root)
+}
+
+func walkBranches(walk func(tparse.Node) error, b *tparse.BranchNode) error {
+	if err := walk(b.List); err != nil {
+		return err
+	}
+	return walk(b.ElseList)
 }
 
 // templateErr matches the position text/template puts in its errors:
@@ -247,7 +307,7 @@ var startedAt = regexp.MustCompile(`started at [^:]*:(\d+)`)
 func positioned(err error, src string, at func(line, col int) report.Pos) error {
 	m := templateErr.FindStringSubmatch(err.Error())
 	if m == nil {
-		return report.Errors{{Pos: at(0, 0), Msg: err.Error()}}
+		return report.Errors{{Pos: at(0, 0), Msg: fmt.Sprintf("lỗi trong {{ … }}: %v — kiểm tra cặp ngoặc {{ }} và tên hàm", err)}}
 	}
 	line, _ := strconv.Atoi(m[1])
 	col := 0

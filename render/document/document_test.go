@@ -537,3 +537,32 @@ func TestBuildWithoutData(t *testing.T) {
 		t.Error("Build of a report without bao_cao succeeded, want an error")
 	}
 }
+
+// TestBodyInsertsOnly: a report's own body may insert values but not loop
+// or define templates; the refusal points at the action.
+func TestBodyInsertsOnly(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		line, col  int
+		what       string
+	}{
+		{"range", "Đoạn một.\n\nCó {{ range 1000000000 }}{{ end }} vòng.", 42, 8, "range"},
+		{"range inside if", "{{ if true }}\n  {{ range 3 }}x{{ end }}\n{{ end }}", 41, 7, "range"},
+		{"define", "{{ define \"x\" }}y{{ end }}Nội dung.", 40, 5, "define"},
+		{"template", "{{ template \"bao_cao.body\" }}", 40, 5, "template"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Build(testReport(c.body), baoCao(t))
+			var errs report.Errors
+			if !errors.As(err, &errs) || len(errs) != 1 {
+				t.Fatalf("got %v, want one positioned error", err)
+			}
+			if p := errs[0].Pos; p.Line != c.line || p.Column != c.col || !strings.Contains(errs[0].Msg, "{{ "+c.what+" }}") {
+				t.Errorf("got %v, want %d:%d naming %s", errs[0], c.line, c.col, c.what)
+			}
+		})
+	}
+	if _, err := Build(testReport("Có {{ if true }}{{ value \"toi-pham\" }}{{ end }} vụ."), baoCao(t)); err != nil {
+		t.Errorf("an if around a value was refused: %v", err)
+	}
+}

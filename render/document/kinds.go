@@ -90,7 +90,7 @@ func WithTemplates(kinds []Kind, dir string) ([]Kind, error) {
 		}
 		src, err := os.ReadFile(path)
 		if err != nil {
-			return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: fmt.Sprintf("không đọc được tệp mẫu (%v)", err)}}
+			return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: fmt.Sprintf("không đọc được tệp mẫu (%v) — hãy kiểm tra quyền đọc tệp trong thư mục --templates", err)}}
 		}
 		out[i].Template, out[i].src = path, string(src)
 	}
@@ -138,18 +138,23 @@ func formOf(t *template.Template, data any, file string) (Form, error) {
 	}
 	var buf bytes.Buffer
 	if err := ft.Execute(&buf, data); err != nil {
-		return "", report.Errors{{Pos: report.Pos{File: file}, Msg: fmt.Sprintf("lỗi trong {{ define %q }}: %v", frameTemplate, err)}}
+		return "", report.Errors{{Pos: report.Pos{File: file}, Msg: fmt.Sprintf("lỗi trong {{ define %q }}: %v — phần này chỉ được in ra tên một khung: %s", frameTemplate, err, formNames())}}
 	}
 	f := Form(strings.TrimSpace(buf.String()))
 	if !slices.Contains(forms, f) {
-		names := make([]string, len(forms))
-		for i, f := range forms {
-			names[i] = string(f)
-		}
 		return "", report.Errors{{Pos: report.Pos{File: file},
-			Msg: fmt.Sprintf("{{ define %q }} chọn khung %q, không có khung này — hãy dùng một trong: %s", frameTemplate, f, strings.Join(names, ", "))}}
+			Msg: fmt.Sprintf("{{ define %q }} chọn khung %q, không có khung này — hãy dùng một trong: %s", frameTemplate, f, formNames())}}
 	}
 	return f, nil
+}
+
+// formNames lists the page models for a message.
+func formNames() string {
+	names := make([]string, len(forms))
+	for i, f := range forms {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }
 
 // thongBaoData is the ND30 part of the thông báo kết luận.

@@ -264,7 +264,7 @@ func TestWritingFunctions(t *testing.T) {
 		{`{{ join (index .Conference.Delegates 2).Titles }}`, "Bí thư Đảng ủy và Giám đốc Công an thành phố"},
 		{`Phần {{ roman 14 }}, điểm {{ letter 5 }}), mục {{ add 2 1 }}`, "Phần XIV, điểm đ), mục 3"},
 		{`{{ person chair }} / {{ position chair }}`, "Thiếu tướng Nguyễn Văn Thuận, Bí thư Đảng ủy, Giám đốc Công an thành phố / Giám đốc Công an thành phố"},
-		{`{{ range guests }}{{ .Name }}{{ end }}`, "Nguyễn Văn Sơn"},
+		{`{{ (index guests 0).Name }}`, "Nguyễn Văn Sơn"},
 		{`{{ escape "a*b*" }}`, "a*b*"},
 	}
 	for _, tt := range tests {

@@ -56,6 +56,7 @@ type Face struct {
 	font   *sfnt.Font
 	ps     string // PostScript name, as PDF font dictionaries name the font
 	upem   float64
+	ascent float64 // the ascender, in em
 	widths []int16 // advance per rune below tableLimit in 1/1000 em, -1 when absent
 	bufs   sync.Pool
 }
@@ -100,6 +101,11 @@ func parse(data []byte) (*Face, error) {
 	fc.widths = make([]int16, tableLimit)
 	var buf sfnt.Buffer
 	fc.ps = postScriptName(f, &buf)
+	// Layout asks for the ascent of every line it sets.
+	fc.ascent = 0.9
+	if m, err := f.Metrics(&buf, fixed.Int26_6(fc.upem*64), font.HintingNone); err == nil {
+		fc.ascent = float64(m.Ascent) / 64 / fc.upem
+	}
 	for r := range rune(tableLimit) {
 		fc.widths[r] = fc.lookup(&buf, r)
 	}
@@ -177,14 +183,7 @@ func (f *Face) Missing(s string) []rune {
 
 // Ascent returns the height of the font's ascender above the baseline at
 // size pt, in millimetres.
-func (f *Face) Ascent(size float64) float64 {
-	var buf sfnt.Buffer
-	m, err := f.font.Metrics(&buf, fixed.Int26_6(f.upem*64), font.HintingNone)
-	if err != nil {
-		return 0.9 * size * PtToMM
-	}
-	return float64(m.Ascent) / 64 / f.upem * size * PtToMM
-}
+func (f *Face) Ascent(size float64) float64 { return f.ascent * size * PtToMM }
 
 // PtToMM converts typographic points to millimetres.
 const PtToMM = 25.4 / 72

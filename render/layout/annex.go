@@ -28,8 +28,7 @@ func (e *engine) tooWide(body []document.Block) bool {
 	portrait := A4Width - e.s.Margins.Left - e.s.Margins.Right
 	for _, b := range body {
 		if t, ok := b.(*document.Table); ok {
-			header, ncol := tableHeader(t)
-			minW, _ := e.columnBounds(header, t.Rows, ncol, e.s.Sizes.Table)
+			minW, _ := columnBounds(e.tableWords(t))
 			if sum(minW) > portrait+tolerance {
 				return true
 			}

@@ -55,15 +55,35 @@ type engine struct {
 	level    int // outline level of the last mark, -1 before the first
 	// pictures are the body's photos, decoded before layout starts.
 	pictures map[*document.Figure]picture
+	// tables holds the words of the tables measured so far.
+	tables map[*document.Table][][][]word
+	// borders are the columns' borders of the table row drawn last, and
+	// its page.
+	borders struct {
+		page  *Page
+		rules []*Rule
+	}
 }
 
 // Layout places d on pages: the document, then each annex on pages of its
 // own. It fails, before placing anything, when the font lacks a character
 // of the document (fpdf would drop it silently) or an image is unreadable.
 func Layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error) {
-	if err := checkGlyphs(d, fam); err != nil {
-		return nil, err
+	// The characters are checked while the document is laid out, and a
+	// missing one is reported before any other problem: layout only reads
+	// the document, and measures a missing character as nothing.
+	glyphs := make(chan error, 1)
+	go func() { glyphs <- checkGlyphs(d, fam) }()
+	pages, err := layout(d, fam, s)
+	if gerr := <-glyphs; gerr != nil {
+		return nil, gerr
 	}
+	return pages, err
+}
+
+// layout places d on pages, for Layout, which checks its characters
+// meanwhile.
+func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error) {
 	pictures, err := readFigures(d.Body)
 	if err != nil {
 		return nil, err
@@ -127,7 +147,13 @@ func (e *engine) section(landscape bool) {
 
 func (e *engine) newPage() {
 	w, h := e.pageSize()
-	e.pages = append(e.pages, &Page{Width: w, Height: h})
+	// A page mostly holds about as many items as the one before: room for
+	// them up front saves growing the list a dozen times a page.
+	n := 64
+	if len(e.pages) > 0 {
+		n = max(n, len(e.page().Items))
+	}
+	e.pages = append(e.pages, &Page{Width: w, Height: h, Items: make([]Item, 0, n)})
 	e.y = e.s.Margins.Top
 }
 

@@ -37,11 +37,11 @@ func tableHeader(t *document.Table) (header []document.Cell, ncol int) {
 // the top of every page.
 func (e *engine) table(t *document.Table) {
 	size := e.s.Sizes.Table
-	header, ncol := tableHeader(t)
+	cells, ncol := e.tableWords(t)
 	if ncol == 0 {
 		return
 	}
-	minW, natW := e.columnBounds(header, t.Rows, ncol, size)
+	minW, natW := columnBounds(cells, ncol)
 	widths := shareWidths(minW, natW, e.width())
 	aligns := make([]align, ncol)
 	for i := range aligns {
@@ -49,11 +49,11 @@ func (e *engine) table(t *document.Table) {
 			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
 		}
 	}
-	headerCells := e.rowCells(header, widths, size, func(int) align { return alignCenter })
+	headerCells := e.rowCells(cells[0], widths, size, func(int) align { return alignCenter })
 	headerLines := rowLines(headerCells)
 
 	rows := make([][]cellLayout, len(t.Rows))
-	for i, row := range t.Rows {
+	for i, row := range cells[1:] {
 		rows[i] = e.rowCells(row, widths, size, func(i int) align { return aligns[i] })
 	}
 	lh := lineHeight(size)
@@ -113,15 +113,39 @@ func boldRuns(runs []document.Run) []document.Run {
 	return out
 }
 
-// columnBounds measures each column: its narrowest width, the longest word,
-// and its natural width, the longest cell on one line. The header counts
-// only with its longest words: a header wraps before the data does.
-func (e *engine) columnBounds(header []document.Cell, rows [][]document.Cell, ncol int, size float64) (minW, natW []float64) {
+// tableWords returns the words of every cell of t, the header's first and
+// in bold, and the number of columns. A table is measured once, though
+// both tooWide and table need its words.
+func (e *engine) tableWords(t *document.Table) (cells [][][]word, ncol int) {
+	header, ncol := tableHeader(t)
+	if cells, ok := e.tables[t]; ok {
+		return cells, ncol
+	}
+	size := e.s.Sizes.Table
+	cells = make([][][]word, 0, len(t.Rows)+1)
+	for _, row := range append([][]document.Cell{header}, t.Rows...) {
+		ws := make([][]word, len(row))
+		for i, c := range row {
+			ws[i] = e.words(c.Runs, size)
+		}
+		cells = append(cells, ws)
+	}
+	if e.tables == nil {
+		e.tables = map[*document.Table][][][]word{}
+	}
+	e.tables[t] = cells
+	return cells, ncol
+}
+
+// columnBounds measures each column of a table's words, the header's
+// first: its narrowest width, the longest word, and its natural width,
+// the longest cell on one line. The header counts only with its longest
+// words: a header wraps before the data does.
+func columnBounds(cells [][][]word, ncol int) (minW, natW []float64) {
 	minW = make([]float64, ncol)
 	natW = make([]float64, ncol)
-	for ri, row := range append([][]document.Cell{header}, rows...) {
-		for i, c := range row {
-			ws := e.words(c.Runs, size)
+	for ri, row := range cells {
+		for i, ws := range row {
 			nat := 0.0
 			for j, w := range ws {
 				minW[i] = max(minW[i], w.width+2*cellPadX)
@@ -188,15 +212,17 @@ func sum(v []float64) (s float64) {
 	return s
 }
 
-func (e *engine) rowCells(row []document.Cell, widths []float64, size float64, alignOf func(int) align) []cellLayout {
+// rowCells breaks the words of a row's cells into lines of the columns'
+// widths.
+func (e *engine) rowCells(row [][]word, widths []float64, size float64, alignOf func(int) align) []cellLayout {
 	cells := make([]cellLayout, len(widths))
 	for i := range widths {
-		var runs []document.Run
+		var ws []word
 		if i < len(row) {
-			runs = row[i].Runs
+			ws = row[i]
 		}
 		w := widths[i] - 2*cellPadX
-		cells[i] = cellLayout{lines: e.breakLines(e.words(runs, size), w, w, size), align: alignOf(i)}
+		cells[i] = cellLayout{lines: e.breakLines(ws, w, w, size), align: alignOf(i)}
 	}
 	return cells
 }
@@ -214,14 +240,30 @@ func rowLines(cells []cellLayout) int {
 // the cursor; first draws the rule above it too (the header). A whole row
 // centres its cells vertically, as offices set tables; the parts of a split
 // row set them from the top, so that the lines read on across the break.
+// The columns' borders of a row right under the one before on its page
+// lengthen that row's: a table's borders are a few long rules, not
+// thousands of short ones.
 func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, size float64, first, split bool) {
 	pg := e.page()
 	lh := lineHeight(size)
 	h := float64(to-from)*lh + 2*cellPadY
 	x0, y := e.left(), e.y
 	x := x0
-	rule := func(x1, y1, x2, y2 float64) {
-		pg.Items = append(pg.Items, &Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: 0.2, Role: RoleTableRule})
+	rules := make([]Rule, 0, len(cells)+3) // one allocation for the row's rules
+	rule := func(x1, y1, x2, y2 float64) *Rule {
+		rules = append(rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: 0.2, Role: RoleTableRule})
+		pg.Items = append(pg.Items, &rules[len(rules)-1])
+		return &rules[len(rules)-1]
+	}
+	b := &e.borders
+	extend := b.page == pg && len(b.rules) == len(cells)+1 && b.rules[0].Y2 == y && b.rules[0].X1 == x0
+	if !extend {
+		b.page, b.rules = pg, b.rules[:0]
+	}
+	border := func(x float64) {
+		if !extend {
+			b.rules = append(b.rules, rule(x, y, x, y+h))
+		}
 	}
 	for i, c := range cells {
 		lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]
@@ -234,10 +276,15 @@ func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, siz
 			last := from+j == len(c.lines)-1
 			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX, size, c.align, last, RoleTable)
 		}
-		rule(x, y, x, y+h)
+		border(x)
 		x += widths[i]
 	}
-	rule(x, y, x, y+h)
+	border(x)
+	if extend {
+		for _, r := range b.rules {
+			r.Y2 = y + h
+		}
+	}
 	if first {
 		rule(x0, y, x, y)
 	}

@@ -20,6 +20,12 @@ type piece struct {
 	text  string
 	style face.Style
 	width float64
+	// src is the text of the run, in which text starts at byte at: a line
+	// sets pieces and the spaces between them as one stretch of it,
+	// without building the string anew. It is "" for the parts of a cut
+	// word.
+	src string
+	at  int
 }
 
 // word is what a line may not break inside: the text between two spaces,
@@ -47,30 +53,41 @@ const (
 
 // words splits styled runs into words measured at size pt.
 func (e *engine) words(runs []document.Run, size float64) []word {
-	var out []word
+	// Every word's pieces share one array, sized for the most pieces the
+	// runs can have: a paragraph costs two allocations, not one a word.
+	n := 0
+	for _, r := range runs {
+		n += strings.Count(r.Text, " ") + 1
+	}
+	out := make([]word, 0, n)
+	pieces := make([]piece, 0, n)
 	var cur word
-	open := false
+	first := 0 // index in pieces of the current word's first
 	flush := func(space float64) {
-		if open {
-			cur.space = space
+		if len(pieces) > first {
+			cur.pieces, cur.space = pieces[first:len(pieces):len(pieces)], space
 			out = append(out, cur)
 		}
-		cur, open = word{}, false
+		cur, first = word{}, len(pieces)
 	}
 	for _, r := range runs {
 		st := face.StyleOf(r.Bold, r.Italic)
 		f := e.fam.Face(st)
-		for i, part := range strings.Split(r.Text, " ") {
+		space := f.Width(" ", size)
+		for i, rest := 0, r.Text; ; i++ {
+			part, after, more := strings.Cut(rest, " ")
 			if i > 0 {
-				flush(f.Width(" ", size))
+				flush(space)
 			}
-			if part == "" {
-				continue
+			if part != "" {
+				w := f.Width(part, size)
+				pieces = append(pieces, piece{text: part, style: st, width: w, src: r.Text, at: len(r.Text) - len(rest)})
+				cur.width += w
 			}
-			w := f.Width(part, size)
-			cur.pieces = append(cur.pieces, piece{text: part, style: st, width: w})
-			cur.width += w
-			open = true
+			if !more {
+				break
+			}
+			rest = after
 		}
 	}
 	flush(0)
@@ -85,34 +102,39 @@ const tolerance = 1e-6 // mm
 // width. A word longer than a whole line is cut between characters so that
 // nothing runs into the margin.
 func (e *engine) breakLines(ws []word, firstWidth, width, size float64) []line {
+	// The lines' words are stretches of one array: breaking a paragraph
+	// costs two allocations, not one a line.
+	buf := make([]word, 0, len(ws))
 	var lines []line
-	var cur line
-	limit := firstWidth
+	start, lineWidth, limit := 0, 0.0, firstWidth
+	emit := func() {
+		lines = append(lines, line{words: buf[start:len(buf):len(buf)], width: lineWidth})
+		start, lineWidth, limit = len(buf), 0, width
+	}
 	for _, w := range ws {
 		gap := 0.0
-		if n := len(cur.words); n > 0 {
-			gap = cur.words[n-1].space
+		if len(buf) > start {
+			gap = buf[len(buf)-1].space
 		}
-		if len(cur.words) > 0 && cur.width+gap+w.width > limit+tolerance {
-			lines = append(lines, cur)
-			cur, gap, limit = line{}, 0, width
+		if len(buf) > start && lineWidth+gap+w.width > limit+tolerance {
+			emit()
+			gap = 0
 		}
-		if len(cur.words) == 0 && w.width > limit+tolerance {
+		if len(buf) == start && w.width > limit+tolerance {
 			for _, part := range e.cut(w, limit, width, size) {
-				if len(cur.words) > 0 {
-					lines = append(lines, cur)
-					cur, limit = line{}, width
+				if len(buf) > start {
+					emit()
 				}
-				cur.words = append(cur.words, part)
-				cur.width = part.width
+				buf = append(buf, part)
+				lineWidth = part.width
 			}
 			continue
 		}
-		cur.words = append(cur.words, w)
-		cur.width += gap + w.width
+		buf = append(buf, w)
+		lineWidth += gap + w.width
 	}
-	if len(cur.words) > 0 {
-		lines = append(lines, cur)
+	if len(buf) > start {
+		emit()
 	}
 	return lines
 }
@@ -147,9 +169,13 @@ func (e *engine) cut(w word, first, width, size float64) []word {
 }
 
 // place emits the texts of one line whose left edge is x and whose box is
-// width wide, on baseline y.
+// width wide, on baseline y. On a justified line each piece of a word is a
+// text of its own, at its place; on a line at its natural spacing the
+// pieces of one style that follow one another are one text, spaces
+// included: fewer texts are drawn, and kept, for the same line.
 func (e *engine) place(pg *Page, l line, x, y, width, size float64, a align, last bool, role Role) {
 	gap := func(i int) float64 { return l.words[i].space }
+	natural := true
 	switch a {
 	case alignCenter:
 		x += (width - l.width) / 2
@@ -159,23 +185,86 @@ func (e *engine) place(pg *Page, l line, x, y, width, size float64, a align, las
 		if !last && len(l.words) > 1 {
 			extra := (width - l.width) / float64(len(l.words)-1)
 			gap = func(i int) float64 { return l.words[i].space + extra }
+			natural = false
 		}
 	}
+	n := 1 // a line at its natural spacing is mostly one text
+	if !natural {
+		n = 0
+		for _, w := range l.words {
+			n += len(w.pieces)
+		}
+	}
+	texts := make([]Text, 0, n)             // mostly one allocation for the line's texts
+	var run stretch                         // where the last text stands in its run's text
+	joins := false                          // the next piece may extend the last text
+	var spaces [face.BoldItalic + 1]float64 // the width of a space in each style, once needed
 	for i, w := range l.words {
 		for j, p := range w.pieces {
-			s := p.text
-			if j == len(w.pieces)-1 && i < len(l.words)-1 {
-				// A real space keeps copy, paste and search working, though
-				// the gap itself is set by position.
-				s += " "
+			// A real space after a word keeps copy, paste and search
+			// working, though on a justified line the gap itself is set by
+			// position.
+			s, st := p.withSpace(j == len(w.pieces)-1 && i < len(l.words)-1)
+			if k := len(texts) - 1; joins && texts[k].Style == p.style {
+				t := &texts[k]
+				t.S, run = run.extend(t.S, s, st)
+				t.Width = x + p.width - t.X
+			} else {
+				texts = append(texts, Text{X: x, Y: y, Style: p.style, Size: size, S: s, Role: role, Width: p.width})
+				run = st
 			}
-			pg.Items = append(pg.Items, &Text{X: x, Y: y, Style: p.style, Size: size, S: s, Role: role, Width: p.width})
 			x += p.width
+			// A following piece of the same style lands where a text
+			// would put it: right after this one in the word, or after a
+			// space of that style's width.
+			if natural && spaces[p.style] == 0 {
+				spaces[p.style] = e.fam.Face(p.style).Width(" ", size)
+			}
+			joins = natural && (j < len(w.pieces)-1 || w.space == spaces[p.style])
 		}
 		if i < len(l.words)-1 {
 			x += gap(i)
 		}
 	}
+	for i := range texts {
+		pg.Items = append(pg.Items, &texts[i])
+	}
+}
+
+// stretch is where a string stands in a run's text: src[from:to]; src is
+// "" for a string that is not one stretch of a run's.
+type stretch struct {
+	src      string
+	from, to int
+}
+
+// withSpace returns the piece's text, followed by a space if spaced, and
+// where it stands in its run's text.
+func (p piece) withSpace(spaced bool) (string, stretch) {
+	end := p.at + len(p.text)
+	switch {
+	case p.src == "":
+		if spaced {
+			return p.text + " ", stretch{}
+		}
+		return p.text, stretch{}
+	case spaced && (end == len(p.src) || p.src[end] != ' '):
+		return p.text + " ", stretch{} // the space is another run's
+	case spaced:
+		end++
+	}
+	return p.src[p.at:end], stretch{p.src, p.at, end}
+}
+
+// extend appends s, standing at next, to the text t standing at r: a
+// longer stretch of the same run's text when s follows t there, else a
+// new string.
+func (r stretch) extend(t, s string, next stretch) (string, stretch) {
+	if r.src != "" && next.src == r.src && next.from == r.to {
+		r.to = next.to
+		return r.src[r.from:r.to], r
+	}
+	return t + s, stretch{}
 }
 
 // plain returns runs of one style for a single string.

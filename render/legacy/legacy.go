@@ -16,6 +16,7 @@
 package legacy
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -134,10 +135,35 @@ func Convert(s string, e Encoding) string {
 // MinWords words is only a hint. The Match's At is an offset in data, and
 // its Word is shown as View shows it.
 func SniffFile(data []byte) Match {
+	if !legacyBytes(data) {
+		return Match{}
+	}
 	v := View(data)
 	m := Sniff(v)
 	m.At = utf8.RuneCountInString(v[:m.At]) // one character per byte
 	return m
+}
+
+// legacyBytes reports whether data could be a text file in a legacy
+// encoding: one without NUL bytes (UTF-16 has them) and whose bytes beyond
+// ASCII do not mostly form UTF-8 sequences — that is UTF-8 with a few
+// damaged bytes, which converting would garble.
+func legacyBytes(data []byte) bool {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return false
+	}
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			invalid++
+		case size > 1:
+			valid++
+		}
+		i += size
+	}
+	return invalid > valid
 }
 
 // ConvertFile converts data, a whole file in e, to UTF-8 NFC.

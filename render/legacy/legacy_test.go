@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -93,9 +94,10 @@ func TestTCVN3Repertoire(t *testing.T) {
 // TestNoFalsePositives runs recognition over the project's Vietnamese
 // texts, written in Unicode, and over Western European text: nothing may be
 // taken for a legacy encoding, even by the lenient file-wide rule of Scan.
+// (The README is left out: it quotes legacy text on purpose.)
 func TestNoFalsePositives(t *testing.T) {
 	var files []string
-	for _, pattern := range []string{"../../examples/*.yaml", "../../cmd/baocao/starters/*.yaml", "../../docs/*.md", "../../README.md", "../../templates/*.tmpl"} {
+	for _, pattern := range []string{"../../examples/*.yaml", "../../cmd/baocao/starters/*.yaml", "../../docs/*.md", "../../templates/*.tmpl"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -218,4 +220,27 @@ func TestSyllable(t *testing.T) {
 			t.Errorf("syllable(%q) = %v, want %v", tt.word, got, tt.want)
 		}
 	}
+}
+
+// TestFileNotLegacy: files that are not UTF-8 for other reasons are not
+// taken for legacy ones, however Vietnamese-looking their bytes.
+func TestFileNotLegacy(t *testing.T) {
+	utf8Text := "name: Công an thành phố Cần Thơ, Thượng tướng Nguyễn Văn Sơn\n"
+	for name, data := range map[string][]byte{
+		"UTF-8 with one damaged byte": []byte(utf8Text + "place: C\xff\n"),
+		"UTF-16":                      utf16LE(utf8Text + "place: Hội trường Công an thành phố, tổng kết công tác năm 2021\n"),
+	} {
+		if m := SniffFile(data); m.Encoding != None {
+			t.Errorf("%s: taken for %v (word %q)", name, m.Encoding, m.Word)
+		}
+	}
+}
+
+// utf16LE encodes s as UTF-16, little-endian, with a byte-order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune("\uFEFF" + s))[1:] {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }

@@ -78,6 +78,10 @@ func readAsset(path, kind string) (data []byte, msg string) {
 	if st.IsDir() {
 		return nil, "đây là một thư mục, không phải tệp — hãy ghi tên tệp nằm trong thư mục đó"
 	}
+	// A device or a pipe (/dev/stdin, a FIFO) could block reading forever.
+	if !st.Mode().IsRegular() {
+		return nil, "đây không phải một tệp thông thường (là thiết bị hoặc ống dẫn) — hãy ghi tên một tệp"
+	}
 	tooBig := fmt.Sprintf("tệp quá lớn (hơn %d MB) — hãy kiểm tra đã chọn đúng tệp chưa", limit>>20)
 	if st.Size() > limit {
 		return nil, tooBig
@@ -109,11 +113,12 @@ const imageTodo = "hãy mở ảnh bằng một phần mềm xem ảnh và lưu 
 func checkImage(data []byte) string {
 	isPNG := bytes.HasPrefix(data, []byte(pngMagic))
 	var decode func(io.Reader) (image.Config, error)
+	var decodeAll func(io.Reader) (image.Image, error)
 	switch {
 	case isPNG:
-		decode = png.DecodeConfig
+		decode, decodeAll = png.DecodeConfig, png.Decode
 	case bytes.HasPrefix(data, []byte(jpegMagic)):
-		decode = jpeg.DecodeConfig
+		decode, decodeAll = jpeg.DecodeConfig, jpeg.Decode
 	default:
 		if other := imageFormat(data); other != "" {
 			return fmt.Sprintf("đây là tệp %s, chỉ dùng được ảnh PNG hoặc JPEG — %s", other, imageTodo)
@@ -126,6 +131,11 @@ func checkImage(data []byte) string {
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxImageSide || cfg.Height > maxImageSide {
 		return fmt.Sprintf("ảnh có kích thước %d×%d điểm ảnh, vượt giới hạn %d×%d — hãy thu nhỏ ảnh", cfg.Width, cfg.Height, maxImageSide, maxImageSide)
+	}
+	// A whole decode, once the size is known to be sane, finds damage past
+	// the header here, at the file's line, rather than when laying out.
+	if _, err := decodeAll(bytes.NewReader(data)); err != nil {
+		return fmt.Sprintf("ảnh bị hỏng, không đọc được — %s (%v)", imageTodo, err)
 	}
 	// Interlaced and 16-bit PNGs, which fpdf cannot embed as they are,
 	// are re-encoded by layout; nothing to refuse here.

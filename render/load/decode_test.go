@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -103,12 +104,25 @@ func TestNearest(t *testing.T) {
 	}
 }
 
+// FuzzBytes is seeded from the fixture, the examples and the corpus of bad
+// inputs (testdata/bad at the top of the module).
 func FuzzBytes(f *testing.F) {
-	valid, err := os.ReadFile(fixture)
-	if err != nil {
-		f.Fatal(err)
+	files := []string{fixture}
+	for _, pattern := range []string{"../../examples/*.yaml", "../../testdata/bad/*.yaml"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			f.Fatal(err)
+		}
+		files = append(files, m...)
 	}
-	for _, s := range []string{string(valid), "", "a: [", "a: &x [*x]\n", "agency: {name: *a}\n", "- 1\n", "\xef\xbb\xbfagency:\n  name: |2\n    x\n"} {
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{"", "a: [", "a: &x [*x]\n", "agency: {name: *a}\n", "- 1\n", "\xef\xbb\xbfagency:\n  name: |2\n    x\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

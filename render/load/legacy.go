@@ -59,9 +59,12 @@ func (o Options) legacyFile(name string, data []byte) ([]byte, *report.Error) {
 	// Old editors show one character per byte.
 	line := 1 + bytes.Count(data[:m.At], []byte("\n"))
 	pos := report.Pos{File: name, Line: line, Column: m.At - bytes.LastIndexByte(data[:m.At], '\n')}
-	old := excerpt(legacy.View(data[m.At:]))
-	conv := legacy.ConvertFile(data, m.Encoding)
-	c := Conversion{Pos: pos, From: m.Encoding, Old: old, New: excerpt(string(legacy.ConvertFile(data[m.At:], m.Encoding))), File: true}
+	rest := data[m.At:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	old := excerpt(legacy.View(rest))
+	c := Conversion{Pos: pos, From: m.Encoding, Old: old, New: legacy.Convert(old, m.Encoding), File: true}
 	if !o.FixLegacy {
 		return nil, &report.Error{Pos: pos, Msg: fmt.Sprintf(
 			"tệp được lưu với mã %s, không phải UTF-8: «%s» tức là «%s» — hãy chuyển cả tệp sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey, hoặc mở tệp rồi lưu lại với mã hóa UTF-8) hoặc chạy lại với --fix-legacy",
@@ -70,7 +73,7 @@ func (o Options) legacyFile(name string, data []byte) ([]byte, *report.Error) {
 	if o.Converted != nil {
 		o.Converted(c)
 	}
-	return conv, nil
+	return legacy.ConvertFile(data, m.Encoding), nil
 }
 
 // legacyText finds the values under root written in a legacy encoding,
@@ -90,7 +93,7 @@ func (o Options) legacyText(d *decoder, root *yaml.Node) {
 		}
 		n, s := nodes[i], texts[i]
 		c := Conversion{Pos: d.find(n, m.Word), From: m.Encoding, Old: excerpt(s[m.At:])}
-		c.New = excerpt(legacy.Convert(s[m.At:], m.Encoding))
+		c.New = legacy.Convert(c.Old, m.Encoding)
 		if !o.FixLegacy {
 			d.errorf(c.Pos, "%s có vẻ được dán từ tài liệu cũ mã %s: «%s» tức là «%s» — %s",
 				label(paths[i]), m.Encoding, c.Old, c.New, legacyTodo)
@@ -135,18 +138,14 @@ func byteOffset(s string, runes int) int {
 // excerpt is the start of s to quote in a message: its first line, cut
 // after a few words.
 func excerpt(s string) string {
-	s, _, cut := strings.Cut(s, "\n")
+	s, _, _ = strings.Cut(s, "\n")
 	const max = 40 // characters
-	if utf8.RuneCountInString(s) > max {
-		s = string([]rune(s)[:max])
-		if i := strings.LastIndexByte(s, ' '); i > 0 {
-			s = s[:i]
-		}
-		cut = true
+	if utf8.RuneCountInString(s) <= max {
+		return strings.TrimSpace(s)
 	}
-	s = strings.TrimSpace(s)
-	if cut {
-		s += "…"
+	s = string([]rune(s)[:max])
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		s = s[:i]
 	}
-	return s
+	return strings.TrimSpace(s) + "…"
 }

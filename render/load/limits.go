@@ -17,8 +17,8 @@ import (
 // file from taking minutes and gigabytes to reject. The README lists them
 // with their messages.
 const (
-	// maxFileBytes bounds the input file: 10 MB is some thirty times the
-	// largest real report.
+	// maxFileBytes bounds the input file: 10 MB is over a hundred times
+	// the full examples.
 	maxFileBytes = 10 << 20
 	// maxItems bounds every list (delegates, recipients, titles…): 100.000
 	// delegates render in some 6 seconds.
@@ -38,8 +38,9 @@ const (
 
 // tooBig is the message for a file over maxFileBytes.
 func tooBig(size int64) string {
+	mb := viet.Round(float64(size)/(1<<20), 1)
 	return fmt.Sprintf("tệp lớn %s MB, vượt giới hạn %d MB — hãy kiểm tra đã chọn đúng tệp YAML chưa; một báo cáo hội nghị thường chỉ vài chục KB",
-		viet.Number(float64(size)/(1<<20), 1), maxFileBytes>>20)
+		viet.Number(mb, viet.Decimals(mb)), maxFileBytes>>20)
 }
 
 // checkLimits reports every list longer than maxItems and every value

@@ -47,10 +47,10 @@ func (o Options) File(path string) (*report.Report, error) {
 	return o.Bytes(path, data)
 }
 
-// errTooBig is readFile's error for a file over maxFileBytes.
-type errTooBig struct{ size int64 }
+// tooBigError is readFile's error for a file over maxFileBytes.
+type tooBigError struct{ size int64 }
 
-func (e errTooBig) Error() string { return tooBig(e.size) }
+func (e tooBigError) Error() string { return tooBig(e.size) }
 
 // readFile reads the file at path, refusing one over maxFileBytes before
 // reading it.
@@ -65,12 +65,12 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if st.Size() > maxFileBytes {
-		return nil, errTooBig{st.Size()}
+		return nil, tooBigError{st.Size()}
 	}
 	// The limit holds even for a file that grows, or a device with no size.
 	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
 	if err == nil && len(data) > maxFileBytes {
-		err = errTooBig{int64(len(data))}
+		err = tooBigError{int64(len(data))}
 	}
 	return data, err
 }
@@ -80,7 +80,7 @@ func readMessage(err error) string {
 	if errors.Is(err, os.ErrNotExist) {
 		return "không tìm thấy tệp — hãy kiểm tra lại tên và thư mục của tệp"
 	}
-	var big errTooBig
+	var big tooBigError
 	if errors.As(err, &big) {
 		return big.Error()
 	}
@@ -225,8 +225,75 @@ func syntaxError(name string, data []byte, err error) *report.Error {
 			pos.Line, pos.Column, where = line, col, "ở đây"
 			what, todo = syntaxHints[0].what, syntaxHints[0].todo
 		}
+	} else if col, ok := secondColon(data, pos.Line); ok && strings.Contains(text, "mapping values are not allowed") {
+		pos.Column, where = col, "ở đây"
+	} else if line, col, ok := unclosedQuote(data, pos.Line); ok {
+		// A quoted value may run on over lines, so the parser stumbles
+		// only where a later quote ends it, far from the mistake.
+		pos.Line, pos.Column, where = line, col, "ở đây"
+		what, todo = "giá trị mở dấu ngoặc kép nhưng không đóng trên cùng dòng", `hãy thêm dấu " ở cuối giá trị`
 	}
 	return &report.Error{Pos: pos, Msg: fmt.Sprintf("lỗi cú pháp YAML %s: %s — %s (%s)", where, what, todo, text)}
+}
+
+// secondColon finds on line (1-based) a colon and space after the one
+// that ends the key — "title: Báo cáo: tổng kết" — and returns its column.
+func secondColon(data []byte, line int) (col int, ok bool) {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return 0, false
+	}
+	l := strings.TrimSuffix(lines[line-1], "\r")
+	first := strings.Index(l, ": ")
+	if first < 0 || strings.ContainsAny(l[:first], `"'`) {
+		return 0, false
+	}
+	second := strings.Index(l[first+2:], ": ")
+	if second < 0 {
+		return 0, false
+	}
+	at := first + 2 + second
+	return utf8.RuneCountInString(l[:at]) + 1, true
+}
+
+// unclosedQuote finds the first line before line (1-based) where a value
+// opens a double quote and does not close it, and the column of the quote.
+func unclosedQuote(data []byte, line int) (l, col int, ok bool) {
+	for i, text := range strings.Split(string(data), "\n") {
+		if i+1 >= line {
+			break
+		}
+		if c := openQuote(text); c > 0 {
+			return i + 1, c, true
+		}
+	}
+	return 0, 0, false
+}
+
+// openQuote returns the column of a double quote that opens a value on
+// line and is not closed on it, or 0. A quote inside a plain value
+// (Báo cáo "tổng kết") opens nothing.
+func openQuote(line string) int {
+	open, prev, escaped := 0, ' ', false
+	for c, r := range []rune(line) {
+		switch {
+		case open > 0 && escaped:
+			escaped = false
+		case open > 0 && r == '\\':
+			escaped = true
+		case open > 0 && r == '"':
+			open = 0
+		case open > 0:
+		case r == '#' && prev == ' ':
+			return 0 // the rest is a comment
+		case r == '"' && strings.ContainsRune(" :-[,{", prev):
+			open = c + 1
+		}
+		if r != ' ' || open > 0 {
+			prev = r
+		}
+	}
+	return open
 }
 
 // indentTab finds a tab in the leading whitespace of line from (1-based)

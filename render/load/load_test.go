@@ -276,7 +276,7 @@ func TestErrors(t *testing.T) {
 			[][2]string{{"‸\tplace", `lỗi cú pháp YAML ở đây: có ký tự Tab ở đầu dòng — hãy thụt lề bằng dấu cách, không dùng phím Tab (yaml: line 4: `}}},
 		{"unquoted colon in a value",
 			[]string{"  title: Tổng kết", "  title: Báo cáo: Tổng kết"},
-			[][2]string{{"‸  title: Báo cáo", `lỗi cú pháp YAML ở dòng này hoặc ngay sau: có dấu hai chấm ở chỗ không hợp lệ — nếu giá trị có dấu hai chấm`}}},
+			[][2]string{{"  title: Báo cáo‸: Tổng kết", `lỗi cú pháp YAML ở đây: có dấu hai chấm ở chỗ không hợp lệ — nếu giá trị có dấu hai chấm`}}},
 		{"second document",
 			[]string{"bao_cao:", "---\nbao_cao:"},
 			[][2]string{{"---", `tệp chỉ được chứa một báo cáo, nhưng có dòng "---"`}}},

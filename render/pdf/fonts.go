@@ -23,42 +23,60 @@ var styles = [...]face.Style{face.Regular, face.Bold, face.Italic, face.BoldItal
 // file: the byte offsets, and so the cross-reference table, stay valid.
 type fontName struct {
 	key  string // the fpdf family, registered with style ""
+	ps   string // the PostScript name
 	name string // the PDF name: subset tag, "+", PostScript name
+	used bool   // some text is set in the face: it is registered
 }
 
-// fontNames names the faces of fam for a document drawing pages. The subset
-// tag, six capitals the PDF specification asks of a subset font, comes from
-// the text set in the face, so equal documents get equal names.
-func fontNames(fam *face.Family, pages []*layout.Page) [len(styles)]fontName {
-	var hashes [len(styles)]hash.Hash
-	for i := range hashes {
-		hashes[i] = sha256.New()
-	}
-	for _, pg := range pages {
-		for _, it := range pg.Items {
-			if t, ok := it.(*layout.Text); ok {
-				hashes[t.Style].Write([]byte(t.S))
-			}
-		}
-	}
+// tagLen is the length of a subset tag, six capitals the PDF specification
+// asks of a subset font.
+const tagLen = 6
+
+// fontKeys names the faces of fam for fpdf; their PDF names wait for the
+// subset tags.
+func fontKeys(fam *face.Family) [len(styles)]fontName {
 	var names [len(styles)]fontName
 	for i, st := range styles {
 		ps := fam.Face(st).PostScriptName()
 		if ps == "" {
 			ps = fmt.Sprintf("Font%d", i)
 		}
-		hashes[i].Write([]byte(ps))
+		// The digit keeps the keys of the four faces apart; the rest pads
+		// "utf8" + key to the length of the name, at least 8.
+		n := tagLen + len("+") + len(ps)
+		names[i].key = fmt.Sprintf("b%d", i) + strings.Repeat("x", n-len("utf8b0"))
+		names[i].ps = ps
+	}
+	return names
+}
+
+// subsetTags returns the subset tag of each face, made from the text set
+// in it and its name, so that equal documents get equal names.
+func subsetTags(names [len(styles)]fontName, pages []*layout.Page) [len(styles)]string {
+	var hashes [len(styles)]hash.Hash
+	for i := range hashes {
+		hashes[i] = sha256.New()
+	}
+	var buf []byte // reused: a conversion per text would allocate
+	for _, pg := range pages {
+		for _, it := range pg.Items {
+			if t, ok := it.(*layout.Text); ok {
+				buf = append(buf[:0], t.S...)
+				hashes[t.Style].Write(buf)
+			}
+		}
+	}
+	var tags [len(styles)]string
+	for i := range hashes {
+		hashes[i].Write([]byte(names[i].ps))
 		sum := hashes[i].Sum(nil)
-		tag := make([]byte, 6)
+		tag := make([]byte, tagLen)
 		for j := range tag {
 			tag[j] = 'A' + sum[j]%26
 		}
-		name := string(tag) + "+" + ps
-		// The digit keeps the keys of the four faces apart; the rest pads
-		// "utf8" + key to the length of the name, at least 8.
-		names[i] = fontName{key: fmt.Sprintf("b%d", i) + strings.Repeat("x", len(name)-len("utf8b0")), name: name}
+		tags[i] = string(tag)
 	}
-	return names
+	return tags
 }
 
 // fontRefs is how often fpdf writes the name of an embedded TrueType font:
@@ -70,6 +88,9 @@ const fontRefs = 3
 // produce a file with some fonts misnamed.
 func renameFonts(doc []byte, names [len(styles)]fontName) error {
 	for _, n := range names {
+		if !n.used {
+			continue
+		}
 		old := []byte("/utf8" + n.key)
 		if len(old) != len(n.name)+1 {
 			return fmt.Errorf("pdf: font name %q does not fit its placeholder", n.name)

@@ -29,6 +29,7 @@ func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: layout.A4Width, Ht: layout.A4Height}})
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
+	p.SetCellMargin(0) // justified lines are cells: see textRun.draw
 	p.SetCreationDate(info.Created)
 	p.SetModificationDate(info.Created)
 	p.SetCatalogSort(true)
@@ -38,37 +39,32 @@ func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error
 	p.SetKeywords(info.Meta.Keywords, true)
 	p.SetCreator(info.Creator, true)
 	p.SetLang(info.Language)
-	fonts := fontNames(fam, pages)
-	for i, st := range styles {
-		p.AddUTF8FontFromBytes(fonts[i].key, "", fam.Face(st).Data())
-	}
+	// The subset tags, which need all the text, are made while it is drawn.
+	d := drawer{p: p, fam: fam, fonts: fontKeys(fam), data: fontData(fam, pages)}
+	tags := make(chan [len(styles)]string, 1)
+	go func(names [len(styles)]fontName) { tags <- subsetTags(names, pages) }(d.fonts)
 	p.SetDrawColor(0, 0, 0)
 	p.SetTextColor(0, 0, 0)
-	images := 0
 	for _, pg := range pages {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 		for _, it := range pg.Items {
-			switch it := it.(type) {
-			case *layout.Text:
-				p.SetFont(fonts[it.Style].key, "", it.Size)
-				p.Text(it.X, it.Y, it.S)
-			case *layout.Rule:
-				p.SetLineWidth(it.Width)
-				p.Line(it.X1, it.Y1, it.X2, it.Y2)
-			case *layout.Image:
-				drawImage(p, it, images)
-				images++
-			}
+			d.item(it)
 		}
+		d.flushText()
 		bookmark(p, pg, pages[len(pages)-1].Height)
 	}
 	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+	err := p.Output(&buf)
+	t := <-tags
+	if err != nil {
 		return err
 	}
-	if err := renameFonts(buf.Bytes(), fonts); err != nil {
+	for i := range d.fonts {
+		d.fonts[i].name = t[i] + "+" + d.fonts[i].ps
+	}
+	if err := renameFonts(buf.Bytes(), d.fonts); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }

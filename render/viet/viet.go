@@ -32,8 +32,6 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
 	"golang.org/x/text/unicode/norm"
 
 	"baocao/render/report"
@@ -104,14 +102,36 @@ func Decimals(vs ...float64) int {
 // that rounds to zero has no minus sign. A negative decimals counts as 0.
 func Number(v float64, decimals int) string {
 	decimals = max(decimals, 0)
-	// x/text supplies the Vietnamese symbols and grouping, but it rounds
-	// the binary value half to even (0.5 → "0", 2.5 → "2", 0.15 → "0,1",
-	// and -0.004 → "-0,00"), and offers no other rounding mode. So the
-	// value is rounded here first; x/text then only has to print a number
-	// that already has the right digits.
 	r := round(v, decimals)
-	p := message.NewPrinter(language.Vietnamese)
-	return p.Sprint(number.Decimal(r, number.Scale(decimals)))
+	switch {
+	case math.IsNaN(r):
+		return "NaN"
+	case math.IsInf(r, 1):
+		return "∞"
+	case math.IsInf(r, -1):
+		return "-∞"
+	}
+	// r has at most decimals digits after the point, so printing it with
+	// exactly as many gives its digits; the dots and the comma go in
+	// here. (x/text, which knows the symbols too, costs twenty times as
+	// much, and long tables print thousands of numbers.)
+	digits := strconv.FormatFloat(math.Abs(r), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(digits, ".")
+	b := make([]byte, 0, len(digits)+len(whole)/3+1)
+	if r < 0 {
+		b = append(b, '-')
+	}
+	for i := range len(whole) {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b = append(b, '.')
+		}
+		b = append(b, whole[i])
+	}
+	if frac != "" {
+		b = append(b, ',')
+		b = append(b, frac...)
+	}
+	return string(b)
 }
 
 // Signed is Number with an explicit "+" on values that print above zero,
