@@ -61,15 +61,15 @@ func eachString(v reflect.Value, path string, fn func(path, s string)) {
 		if v.Type() == assetType {
 			return
 		}
-		for i := range v.NumField() {
-			key := v.Type().Field(i).Tag.Get("yaml")
-			if key == "" || key == "-" || notPrinted[key] {
+		for _, f := range report.Fields(v.Type()) {
+			if notPrinted[f.Key] {
 				continue
 			}
+			key := f.Key
 			if path != "" {
 				key = path + "." + key
 			}
-			eachString(v.Field(i), key, fn)
+			eachString(v.Field(f.Index), key, fn)
 		}
 	}
 }
