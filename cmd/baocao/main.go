@@ -127,18 +127,9 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
 	jobs := jobsFlag(fs)
-	font := fontFlag(fs)
-	kinds := addKindFlags(fs)
-	fix := fixLegacyFlag(fs)
-	files, status, ok := parse(fs, args)
+	in := addInputFlags(fs)
+	files, opt, status, ok := in.setup(fs, args, stderr)
 	if !ok {
-		return status
-	}
-	opt, ok := options(*font, stderr)
-	if !ok {
-		return exitInvalid
-	}
-	if status, ok := kinds.apply(&opt, stderr); !ok {
 		return status
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
@@ -152,7 +143,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	context.AfterFunc(ctx, stop)
 	return batch(ctx, files, *jobs, stdout, stderr, func(file string, stdout, stderr io.Writer) error {
-		outs, err := prepare(file, loadOptions(*fix, stderr), opt, stderr)
+		outs, err := prepare(file, loadOptions(*in.fix, stderr), opt, stderr)
 		if err != nil {
 			return err
 		}
@@ -169,27 +160,46 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 
 func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", "Cách dùng: baocao validate [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nKiểm tra tệp và báo mọi lỗi, không ghi tệp nào.\n", stderr)
-	font := fontFlag(fs)
-	kinds := addKindFlags(fs)
-	fix := fixLegacyFlag(fs)
-	files, status, ok := parse(fs, args)
+	in := addInputFlags(fs)
+	files, opt, status, ok := in.setup(fs, args, stderr)
 	if !ok {
-		return status
-	}
-	opt, ok := options(*font, stderr)
-	if !ok {
-		return exitInvalid
-	}
-	if status, ok := kinds.apply(&opt, stderr); !ok {
 		return status
 	}
 	return each(files, func(file string) bool {
-		if _, err := prepare(file, loadOptions(*fix, stderr), opt, stderr); err != nil {
+		if _, err := prepare(file, loadOptions(*in.fix, stderr), opt, stderr); err != nil {
 			return false
 		}
 		fmt.Fprintf(stdout, "%s: hợp lệ (valid)\n", file)
 		return true
 	})
+}
+
+// inputFlags are the flags render and validate share: how to read the
+// files and which documents to make of them.
+type inputFlags struct {
+	font  *string
+	kinds kindFlags
+	fix   *bool
+}
+
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	return inputFlags{font: fontFlag(fs), kinds: addKindFlags(fs), fix: fixLegacyFlag(fs)}
+}
+
+// setup parses args and prepares the render options. When there is
+// nothing to do (-h, a bad flag, no files, a bad --font or --kind) ok is
+// false and status is the exit status.
+func (in inputFlags) setup(fs *flag.FlagSet, args []string, stderr io.Writer) (files []string, opt render.Options, status int, ok bool) {
+	if files, status, ok = parse(fs, args); !ok {
+		return nil, opt, status, false
+	}
+	if opt, ok = options(*in.font, stderr); !ok {
+		return nil, opt, exitInvalid, false
+	}
+	if status, ok = in.kinds.apply(&opt, stderr); !ok {
+		return nil, opt, status, false
+	}
+	return files, opt, exitOK, true
 }
 
 // fontFlag adds the --font flag to fs.
