@@ -98,9 +98,6 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 			picked = append(picked, k)
 		}
 	}
-	if len(picked) > 0 {
-		pdf.Prepare(fam)
-	}
 	outs := make([]Output, len(picked))
 	errs := make([]error, len(picked))
 	for i, k := range picked {

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"baocao/render/face"
-	"baocao/render/pdf"
 )
 
 // jobsFlag adds the -j flag to fs.
@@ -81,9 +80,8 @@ func batch(ctx context.Context, args []string, jobs int, stdout, stderr io.Write
 		return exitUsage
 	}
 	defer holdMemory()()
-	// Parsing and cutting the embedded fonts takes as long as loading a
-	// file: it is done meanwhile.
-	go func() { pdf.Prepare(face.Default()) }()
+	// The embedded fonts are parsed while the first file loads.
+	go face.Default()
 	b := &batchRun{in: inputs(args), stdout: stdout, stderr: stderr, terminal: isTerminal(stderr), start: time.Now()}
 	return b.run(ctx, jobs, fn)
 }

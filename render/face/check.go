@@ -9,9 +9,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// requiredTables are the tables of a TrueType font that both this package
-// and fpdf's embedder read; fpdf does not check for them and fails badly
-// when one is absent.
+// requiredTables are the tables of a TrueType font that this package reads
+// to measure it and to cut the subset a PDF embeds.
 var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "OS/2", "post"}
 
 // The messages say what is wrong and what to do, for the person who chose
@@ -45,59 +44,67 @@ func Check(data []byte) error {
 	if _, err := sfnt.Parse(data); err != nil {
 		return fmt.Errorf("tệp phông bị hỏng, không đọc được — hãy chép lại tệp .ttf từ máy gốc (%v)", err)
 	}
-	tables := tableOffsets(data)
+	dir := tables(data)
 	for _, t := range requiredTables {
-		if _, ok := tables[t]; !ok {
+		if _, ok := dir[t]; !ok {
 			return fmt.Errorf("phông thiếu bảng %q nên không nhúng được vào PDF — hãy dùng một phông TrueType (.ttf) đầy đủ khác", t)
 		}
 	}
-	if !hasUnicodeMap(data, tables["cmap"]) {
+	if !hasUnicodeMap(dir["cmap"]) {
 		return errors.New("phông không có bảng mã Unicode (cmap định dạng 4), thường là phông ký hiệu hoặc phông cũ — hãy dùng một phông TrueType có tiếng Việt")
 	}
 	return nil
 }
 
-// tableOffsets reads the table directory of a TrueType font whose header
-// sfnt has accepted: tag → offset of the table in data.
-func tableOffsets(data []byte) map[string]uint32 {
+// tables reads the table directory of a TrueType font whose header sfnt
+// has accepted: tag → the table's bytes. sfnt has checked that every table
+// lies within data; a record that does not is left out all the same, so
+// that no reader of a table can run past the end of the file.
+func tables(data []byte) map[string][]byte {
+	if len(data) < 12 {
+		return nil
+	}
 	n := int(binary.BigEndian.Uint16(data[4:]))
-	m := make(map[string]uint32, n)
+	m := make(map[string][]byte, n)
 	for i := range n {
 		rec := 12 + 16*i
 		if rec+16 > len(data) {
 			break
 		}
-		m[string(data[rec:rec+4])] = binary.BigEndian.Uint32(data[rec+8:])
+		off := uint64(binary.BigEndian.Uint32(data[rec+8:]))
+		end := off + uint64(binary.BigEndian.Uint32(data[rec+12:]))
+		if end <= uint64(len(data)) {
+			m[string(data[rec:rec+4])] = data[off:end:end]
+		}
 	}
 	return m
 }
 
-// hasUnicodeMap reports whether the cmap table at off has a format 4
-// subtable for Unicode (platform 0, or platform 3 encoding 1), the only
-// one fpdf reads.
-func hasUnicodeMap(data []byte, off uint32) bool {
+// hasUnicodeMap reports whether a cmap table has a format 4 subtable for
+// Unicode (platform 0, or platform 3 encoding 1), the map every usable
+// Vietnamese TrueType font has.
+func hasUnicodeMap(cmap []byte) bool {
 	u16 := func(at uint64) (int, bool) {
-		if at+2 > uint64(len(data)) {
+		if at+2 > uint64(len(cmap)) {
 			return 0, false
 		}
-		return int(binary.BigEndian.Uint16(data[at:])), true
+		return int(binary.BigEndian.Uint16(cmap[at:])), true
 	}
-	n, ok := u16(uint64(off) + 2)
+	n, ok := u16(2)
 	if !ok {
 		return false
 	}
 	for i := range n {
-		rec := uint64(off) + 4 + 8*uint64(i)
+		rec := 4 + 8*uint64(i)
 		platform, ok1 := u16(rec)
 		encoding, ok2 := u16(rec + 2)
-		if !ok1 || !ok2 || rec+8 > uint64(len(data)) {
+		if !ok1 || !ok2 || rec+8 > uint64(len(cmap)) {
 			return false
 		}
 		if platform != 0 && (platform != 3 || encoding != 1) {
 			continue
 		}
-		sub := uint64(off) + uint64(binary.BigEndian.Uint32(data[rec+4:]))
-		if format, ok := u16(sub); ok && format == 4 {
+		if format, ok := u16(uint64(binary.BigEndian.Uint32(cmap[rec+4:]))); ok && format == 4 {
 			return true
 		}
 	}

@@ -1,11 +1,8 @@
 package face
 
 import (
-	"math"
 	"slices"
 	"testing"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"baocao/fonts"
 )
@@ -40,30 +37,19 @@ func TestMissing(t *testing.T) {
 	}
 }
 
-// TestWidthMatchesFpdf: layout measures with this package and fpdf draws
-// with its own font parser; the two must agree or justified lines would
-// not end at the margin.
-func TestWidthMatchesFpdf(t *testing.T) {
-	s := fonts.LiberationSerif()
-	p := fpdf.New("P", "mm", "A4", "")
-	fam := Default()
-	for st, data := range map[Style][]byte{Regular: s.Regular, Bold: s.Bold, Italic: s.Italic, BoldItalic: s.BoldItalic} {
-		p.AddUTF8FontFromBytes("x", st.String(), data)
-		for _, text := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "giảm 124 vụ, tương ứng 32,2%"} {
-			for _, size := range []float64{11, 13, 14} {
-				p.SetFont("x", st.String(), size)
-				want := p.GetStringWidth(text)
-				got := fam.Face(st).Width(text, size)
-				if math.Abs(got-want) > 1e-9 {
-					t.Errorf("%q %q %v pt: width %.4f mm, fpdf %.4f mm", st, text, size, got, want)
-				}
-			}
-		}
-	}
-}
-
 func TestLoadRejectsNonTrueType(t *testing.T) {
 	if _, err := Load("x", []byte("not a font"), nil, nil, nil); err == nil {
 		t.Error("Load accepted bytes that are not a font")
+	}
+}
+
+// BenchmarkParse measures parsing the four embedded faces, which every
+// process pays once before it lays out anything.
+func BenchmarkParse(b *testing.B) {
+	s := fonts.LiberationSerif()
+	for b.Loop() {
+		if _, err := Load(s.Family, s.Regular, s.Bold, s.Italic, s.BoldItalic); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,9 +1,10 @@
 package pdf
 
 import (
+	"bytes"
+
 	"codeberg.org/go-pdf/fpdf"
 
-	"baocao/render/face"
 	"baocao/render/layout"
 )
 
@@ -11,31 +12,41 @@ import (
 // give the same page: writing and compressing a page costs in proportion to
 // them. Texts that continue one another on a line are drawn together (see
 // textRun), and the font and line width are set only when they change.
+// fpdf draws the rules and images; the text, in fonts fpdf does not know
+// (see fonts.go), is written into the page as it stands.
 type drawer struct {
 	p      *fpdf.Fpdf
-	fam    *face.Family
-	fonts  [len(styles)]fontName
-	data   [len(styles)][]byte // the faces' TrueType bytes, see fontData
+	fonts  [len(styles)]fontUse
+	height float64 // the page's, in mm
 	run    textRun
-	open   bool // run holds texts not drawn yet
-	images int  // images drawn so far, which names the next one
-	// font is the face and size set last, line the line width: fpdf
-	// writes a change into the page each time it is asked for one,
-	// changed or not.
+	open   bool   // run holds texts not drawn yet
+	text   []byte // text objects not yet written into the page
+	images int    // images drawn so far, which names the next one
+	// font is the face and size set last on the page.
 	font struct {
 		set   bool
-		style face.Style
+		style int
 		size  float64
 	}
+	// line is the line width set last: fpdf writes a change into the page
+	// each time it is asked for one, changed or not.
 	lineSet bool
 	line    float64
 }
 
+// page starts drawing a page pageHeight mm tall: its content starts with
+// no font set.
+func (d *drawer) page(height float64) {
+	d.height = height
+	d.font.set = false
+}
+
 func (d *drawer) item(it layout.Item) {
 	if t, ok := it.(*layout.Text); ok {
-		if !d.open || !d.run.join(t, d.fam) {
-			d.flushText()
-			d.run.start(t, d.fam)
+		u := &d.fonts[t.Style]
+		if !d.open || !d.run.join(t, u) {
+			d.endRun()
+			d.run.start(t, u)
 			d.open = true
 		}
 		return
@@ -54,22 +65,26 @@ func (d *drawer) item(it layout.Item) {
 	}
 }
 
-// flushText draws the texts gathered so far.
-func (d *drawer) flushText() {
+// endRun adds the run gathered so far to the page's pending text.
+func (d *drawer) endRun() {
 	if !d.open {
 		return
 	}
 	d.open = false
 	r := &d.run
-	if fn := &d.fonts[r.style]; !fn.used {
-		// Registered on first use: fpdf parses and embeds every font
-		// registered, used or not.
-		d.p.AddUTF8FontFromBytes(fn.key, "", d.data[r.style])
-		fn.used = true
+	f := &d.font
+	set := !f.set || f.style != int(r.style) || f.size != r.size
+	f.set, f.style, f.size = true, int(r.style), r.size
+	d.text = r.draw(d.text, d.height, set)
+}
+
+// flushText writes the pending text into the page, before a rule or an
+// image is drawn over it, or at the page's end.
+func (d *drawer) flushText() {
+	d.endRun()
+	if len(d.text) == 0 {
+		return
 	}
-	if f := &d.font; !f.set || f.style != r.style || f.size != r.size {
-		d.p.SetFont(d.fonts[r.style].key, "", r.size)
-		f.set, f.style, f.size = true, r.style, r.size
-	}
-	r.draw(d.p, d.fam)
+	d.p.RawWriteBuf(bytes.NewReader(bytes.TrimSuffix(d.text, []byte("\n"))))
+	d.text = d.text[:0]
 }

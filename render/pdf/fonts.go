@@ -3,122 +3,174 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"hash"
-	"strings"
+	"math"
+	"strconv"
+	"unicode/utf16"
 
 	"baocao/render/face"
-	"baocao/render/layout"
 )
 
-// styles are the four faces of a family, each registered as a font.
+// The fonts are written here, not by fpdf. fpdf parses every TrueType font
+// it is given and encodes a 65.536-entry width table to JSON to name it, per
+// document, and no public API lets documents share that work: for a short
+// document it was most of the cost. So fpdf draws the rules and images and
+// writes the file's structure, the pages' text is drawn in fonts this
+// package embeds itself, and assemble adds them to fpdf's file.
+//
+// Each face used is embedded as a CIDFontType2 font whose CIDs are the
+// glyph IDs of the face (/CIDToGIDMap /Identity, /Encoding /Identity-H),
+// cut down to the glyphs drawn by face.Subset, which keeps their IDs: no
+// mapping to build or to get wrong between the text and the font.
+
+// styles are the four faces of a family, each a font resource.
 var styles = [...]face.Style{face.Regular, face.Bold, face.Italic, face.BoldItalic}
 
-// fontName is how one face is known to fpdf and named in the PDF.
-//
-// fpdf names an embedded TrueType font "utf8" + its lower-cased family key
-// (utf8liberationserifB), where PDF readers show the font's real name. So
-// each face is registered under a placeholder key exactly as long as the
-// real name less the "utf8", and the names are swapped in the finished
-// file: the byte offsets, and so the cross-reference table, stay valid.
-type fontName struct {
-	key  string // the fpdf family, registered with style ""
-	ps   string // the PostScript name
-	name string // the PDF name: subset tag, "+", PostScript name
-	used bool   // some text is set in the face: it is registered
+// resourceName names the font of a style in the pages' resources.
+func resourceName(s face.Style) string { return "F" + strconv.Itoa(int(s)+1) }
+
+// fontUse records what a document draws in one face: for each glyph ID,
+// the character first drawn with it, for the ToUnicode map and the widths.
+type fontUse struct {
+	face  *face.Face
+	chars []rune // by glyph ID; 0 where the glyph is not drawn
+	used  bool
 }
 
-// tagLen is the length of a subset tag, six capitals the PDF specification
-// asks of a subset font.
-const tagLen = 6
-
-// fontKeys names the faces of fam for fpdf; their PDF names wait for the
-// subset tags.
-func fontKeys(fam *face.Family) [len(styles)]fontName {
-	var names [len(styles)]fontName
-	for i, st := range styles {
-		ps := fam.Face(st).PostScriptName()
-		if ps == "" {
-			ps = fmt.Sprintf("Font%d", i)
-		}
-		// The digit keeps the keys of the four faces apart; the rest pads
-		// "utf8" + key to the length of the name, at least 8.
-		n := tagLen + len("+") + len(ps)
-		names[i].key = fmt.Sprintf("b%d", i) + strings.Repeat("x", n-len("utf8b0"))
-		names[i].ps = ps
-	}
-	return names
-}
-
-// subsetTags returns the subset tag of each face, made from the text set
-// in it and its name, so that equal documents get equal names.
-func subsetTags(names [len(styles)]fontName, pages []*layout.Page) [len(styles)]string {
-	var hashes [len(styles)]hash.Hash
-	for i := range hashes {
-		hashes[i] = sha256.New()
-	}
-	var buf []byte // reused: a conversion per text would allocate
-	for _, pg := range pages {
-		for _, it := range pg.Items {
-			if t, ok := it.(*layout.Text); ok {
-				buf = append(buf[:0], t.S...)
-				hashes[t.Style].Write(buf)
-			}
-		}
-	}
-	var tags [len(styles)]string
-	for i := range hashes {
-		hashes[i].Write([]byte(names[i].ps))
-		sum := hashes[i].Sum(nil)
-		tag := make([]byte, tagLen)
-		for j := range tag {
-			tag[j] = 'A' + sum[j]%26
-		}
-		tags[i] = string(tag)
-	}
-	return tags
-}
-
-// fontRefs is how often fpdf writes the name of an embedded TrueType font:
-// in the Type0 font, the CIDFontType2 font and the font descriptor.
-const fontRefs = 3
-
-// renameFonts swaps the placeholder names fpdf wrote for the real ones, in
-// place. It fails if fpdf wrote them other than expected, rather than
-// produce a file with some fonts misnamed.
-func renameFonts(doc []byte, names [len(styles)]fontName) error {
-	for _, n := range names {
-		if !n.used {
+// encode appends s to dst as the hexadecimal glyph IDs the text operators
+// take, noting the glyphs used, and returns the width of s in thousandths
+// of an em. Characters the face lacks have been reported by layout; any
+// left (a line break) are not drawn.
+func (u *fontUse) encode(dst []byte, s string) ([]byte, int) {
+	u.used = true
+	width := 0
+	for _, r := range s {
+		g := u.face.Glyph(r)
+		if g == 0 {
 			continue
 		}
-		old := []byte("/utf8" + n.key)
-		if len(old) != len(n.name)+1 {
-			return fmt.Errorf("pdf: font name %q does not fit its placeholder", n.name)
+		if int(g) >= len(u.chars) {
+			u.chars = append(u.chars, make([]rune, int(g)+1-len(u.chars))...)
 		}
-		found := 0
-		for i := 0; ; {
-			j := bytes.Index(doc[i:], old)
-			if j < 0 {
-				break
-			}
-			at := i + j
-			// A whole PDF name only: a delimiter must follow.
-			if end := at + len(old); end < len(doc) && !isDelimiter(doc[end]) {
-				i = end
-				continue
-			}
-			copy(doc[at+1:], n.name)
-			found++
-			i = at + len(old)
+		if u.chars[g] == 0 {
+			u.chars[g] = r
 		}
-		if found != fontRefs {
-			return fmt.Errorf("pdf: font %s named %d times, want %d", n.name, found, fontRefs)
-		}
+		width += u.face.Advance(r)
+		dst = append(dst, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
 	}
-	return nil
+	return dst, width
 }
 
-// isDelimiter reports whether b ends a PDF name (whitespace or delimiter).
-func isDelimiter(b byte) bool {
-	return strings.IndexByte(" \t\r\n\f\x00()<>[]{}/%", b) >= 0
+const hexDigits = "0123456789ABCDEF"
+
+// glyphs returns the glyph IDs drawn, in order.
+func (u *fontUse) glyphs() []uint16 {
+	var gids []uint16
+	for g, r := range u.chars {
+		if r != 0 {
+			gids = append(gids, uint16(g))
+		}
+	}
+	return gids
+}
+
+// objects returns the font's four objects, numbered from first: the Type0
+// font the resources name, its CID font, the descriptor, the font program
+// and the ToUnicode map.
+func (u *fontUse) objects(first int) ([][]byte, error) {
+	gids := u.glyphs()
+	program, err := u.face.Subset(gids)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w", u.face.PostScriptName(), err)
+	}
+	name := subsetTag(u.face.PostScriptName(), gids) + "+" + u.face.PostScriptName()
+	m := u.face.Metrics()
+	ref := func(i int) string { return strconv.Itoa(first+i) + " 0 R" }
+
+	var w bytes.Buffer
+	w.WriteString("[")
+	for i := 0; i < len(gids); {
+		// Consecutive glyph IDs share one list of widths.
+		j := i + 1
+		for j < len(gids) && gids[j] == gids[j-1]+1 {
+			j++
+		}
+		fmt.Fprintf(&w, "%d [", gids[i])
+		for k, g := range gids[i:j] {
+			if k > 0 {
+				w.WriteByte(' ')
+			}
+			w.WriteString(strconv.Itoa(u.face.Advance(u.chars[g])))
+		}
+		w.WriteString("]")
+		i = j
+	}
+	w.WriteString("]")
+
+	flags := 4 // symbolic: the glyphs are reached by ID, not by a standard encoding
+	if m.FixedPitch {
+		flags |= 1
+	}
+	if m.ItalicAngle != 0 {
+		flags |= 64
+	}
+	// The stem width is not in a TrueType font; this is the usual estimate
+	// from the weight class.
+	stemV := 50 + int(math.Pow(float64(m.Weight)/65, 2))
+
+	objs := [][]byte{
+		fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s>>",
+			name, ref(1), ref(4)),
+		fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %s /CIDToGIDMap /Identity /DW %d /W %s>>",
+			name, ref(2), m.MissingWidth, w.Bytes()),
+		fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %s>>",
+			name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], strconv.FormatFloat(m.ItalicAngle, 'f', -1, 64),
+			m.Ascent, m.Descent, m.CapHeight, stemV, m.MissingWidth, ref(3)),
+		stream(fmt.Sprintf("/Length1 %d", len(program)), program),
+		stream("", toUnicode(gids, u.chars)),
+	}
+	return objs, nil
+}
+
+// subsetTag returns the six capitals the PDF specification puts before the
+// name of a subset font, made from the glyphs kept so that equal documents
+// get equal names and different subsets different ones.
+func subsetTag(ps string, gids []uint16) string {
+	h := sha256.New()
+	h.Write([]byte(ps))
+	for _, g := range gids {
+		h.Write(binary.BigEndian.AppendUint16(nil, g))
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// toUnicode returns the CMap that maps each glyph drawn back to its
+// character, so that text can be searched, copied and read aloud.
+func toUnicode(gids []uint16, chars []rune) []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	// A CMap section holds at most 100 entries.
+	for i := 0; i < len(gids); i += 100 {
+		part := gids[i:min(i+100, len(gids))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(part))
+		for _, g := range part {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.AppendRune(nil, chars[g]) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.Bytes()
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"strconv"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -21,10 +22,22 @@ func drawImage(p *fpdf.Fpdf, im *layout.Image, n int) {
 
 // bookmark adds a page's outline entries. fpdf computes every destination
 // from the height of the last page, so a mark on a page of another height
-// (portrait before a landscape annex) is moved by the difference. Call it
-// after a font is set: fpdf encodes the titles as UTF-16 only then.
+// (portrait before a landscape annex) is moved by the difference. Titles
+// are given as UTF-16 with a byte order mark, as the PDF's text strings
+// take Vietnamese: fpdf converts them itself only while a font of its own
+// is set, and this package sets none.
 func bookmark(p *fpdf.Fpdf, pg *layout.Page, lastHeight float64) {
 	for _, m := range pg.Marks {
-		p.Bookmark(m.Title, m.Level, m.Y+lastHeight-pg.Height)
+		p.Bookmark(utf16Text(m.Title), m.Level, m.Y+lastHeight-pg.Height)
 	}
+}
+
+// utf16Text returns s as a PDF text string in UTF-16BE with a byte order
+// mark.
+func utf16Text(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }

@@ -1,11 +1,14 @@
-// Package pdf draws laid-out pages with fpdf, embedding the fonts.
+// Package pdf draws laid-out pages into a PDF: rules, images, outline and
+// metadata with fpdf, the text in fonts it embeds itself (see fonts.go).
 //
 // It makes no layout decisions: every position comes from package layout.
-// Text must already be NFC, since fpdf does no shaping.
+// Text must already be NFC: no shaping is done, each character is drawn
+// with the glyph the font maps it to.
 package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"time"
 
@@ -28,8 +31,10 @@ type Info struct {
 func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: layout.A4Width, Ht: layout.A4Height}})
 	p.SetAutoPageBreak(false, 0)
+	// fpdf makes a new compressor, over a megabyte, for each page; assemble
+	// compresses the pages with one kept for reuse.
+	p.SetCompression(false)
 	p.SetMargins(0, 0, 0)
-	p.SetCellMargin(0) // justified lines are cells: see textRun.draw
 	p.SetCreationDate(info.Created)
 	p.SetModificationDate(info.Created)
 	p.SetCatalogSort(true)
@@ -38,15 +43,17 @@ func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error
 	p.SetSubject(info.Meta.Subject, true)
 	p.SetKeywords(info.Meta.Keywords, true)
 	p.SetCreator(info.Creator, true)
+	p.SetProducer(info.Creator+" (codeberg.org/go-pdf/fpdf)", true)
 	p.SetLang(info.Language)
-	// The subset tags, which need all the text, are made while it is drawn.
-	d := drawer{p: p, fam: fam, fonts: fontKeys(fam), data: fontData(fam, pages)}
-	tags := make(chan [len(styles)]string, 1)
-	go func(names [len(styles)]fontName) { tags <- subsetTags(names, pages) }(d.fonts)
 	p.SetDrawColor(0, 0, 0)
-	p.SetTextColor(0, 0, 0)
+	var d drawer
+	d.p = p
+	for i, st := range styles {
+		d.fonts[i].face = fam.Face(st)
+	}
 	for _, pg := range pages {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
+		d.page(pg.Height)
 		for _, it := range pg.Items {
 			d.item(it)
 		}
@@ -54,17 +61,33 @@ func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error
 		bookmark(p, pg, pages[len(pages)-1].Height)
 	}
 	var buf bytes.Buffer
-	err := p.Output(&buf)
-	t := <-tags
+	if err := p.Output(&buf); err != nil {
+		return err
+	}
+	doc, err := assemble(buf.Bytes(), d.fontObjects)
 	if err != nil {
 		return err
 	}
-	for i := range d.fonts {
-		d.fonts[i].name = t[i] + "+" + d.fonts[i].ps
-	}
-	if err := renameFonts(buf.Bytes(), d.fonts); err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(doc)
 	return err
+}
+
+// fontObjects returns the resource entries and objects of the fonts the
+// document uses, numbered from first.
+func (d *drawer) fontObjects(first int) ([]byte, [][]byte, error) {
+	var entries []byte
+	var objs [][]byte
+	for i := range d.fonts {
+		u := &d.fonts[i]
+		if !u.used {
+			continue
+		}
+		o, err := u.objects(first + len(objs))
+		if err != nil {
+			return nil, nil, err
+		}
+		entries = fmt.Appendf(entries, "/%s %d 0 R\n", resourceName(styles[i]), first+len(objs))
+		objs = append(objs, o...)
+	}
+	return entries, objs, nil
 }
