@@ -2,12 +2,14 @@ package layout
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"image"
 	"image/draw"
 	_ "image/jpeg" // registers JPEG with image.Decode
 	"image/png"
+	"io"
 )
 
 // picture is a decoded signature or seal image, ready for the PDF.
@@ -40,35 +42,75 @@ func (p picture) fit(maxW, maxH float64) (w, h float64) {
 // errImage is returned for data that is not a whole PNG or JPEG image.
 var errImage = errors.New("not a PNG or JPEG image")
 
-// readPicture decodes a PNG or JPEG completely, so that a damaged file is
-// an error here and not in the PDF writer, and re-encodes the PNGs fpdf
-// cannot embed (interlaced, or 16 bits per channel) as plain 8-bit ones.
+// readPicture reads the size and resolution of a PNG or JPEG, and
+// re-encodes the PNGs fpdf cannot embed (interlaced, or 16 bits per
+// channel) as plain 8-bit ones. Other PNGs are not decoded, only their
+// pixel data inflated (see checkPixels); a JPEG goes into the PDF as it
+// is, its structure checked by the loader.
 func readPicture(data []byte) (picture, error) {
-	img, format, err := image.Decode(bytes.NewReader(data))
-	if err != nil || (format != "png" && format != "jpeg") {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (format != "png" && format != "jpeg") || cfg.Width == 0 || cfg.Height == 0 {
 		return picture{}, errImage
 	}
-	b := img.Bounds()
-	p := picture{data: data, w: b.Dx(), h: b.Dy()}
-	if p.w == 0 || p.h == 0 {
-		return picture{}, errImage
-	}
+	p := picture{data: data, w: cfg.Width, h: cfg.Height}
 	if format == "jpeg" {
 		p.format, p.dpi = "JPEG", jpegDPI(data)
 		return p, nil
 	}
 	p.format, p.dpi = "PNG", pngDPI(data)
 	// IHDR holds the bit depth at byte 24 and the interlace method at 28.
-	if data[24] == 16 || data[28] != 0 {
-		rgba := image.NewNRGBA(b)
-		draw.Draw(rgba, b, img, b.Min, draw.Src)
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, rgba); err != nil {
-			return picture{}, err
-		}
-		p.data = buf.Bytes()
+	if data[24] != 16 && data[28] == 0 {
+		return p, checkPixels(data, cfg.Width, cfg.Height)
 	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return picture{}, errImage
+	}
+	b := img.Bounds()
+	rgba := image.NewNRGBA(b)
+	draw.Draw(rgba, b, img, b.Min, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, rgba); err != nil {
+		return picture{}, err
+	}
+	p.data = buf.Bytes()
 	return p, nil
+}
+
+// checkPixels inflates the image data of a PNG of 8 bits or less, not
+// interlaced, and checks it is as long as its w × h pixels need: the
+// loader checks each chunk's checksum, which a stream corrupt from the
+// start (a faulty program's output) passes, and fpdf would embed it as a
+// broken picture without an error. It costs a fifth of decoding.
+func checkPixels(data []byte, w, h int) error {
+	// Samples per pixel by colour type: grey, -, RGB, palette, grey and
+	// alpha, -, RGBA.
+	samples := [...]int{1, 0, 3, 1, 2, 0, 4}
+	depth, colour := int(data[24]), int(data[25])
+	if colour >= len(samples) || samples[colour] == 0 {
+		return errImage
+	}
+	row := 1 + (w*samples[colour]*depth+7)/8 // a filter byte, then the samples
+	var parts []io.Reader
+	for i := 8; i+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		if n > len(data)-i-12 {
+			return errImage
+		}
+		if string(data[i+4:i+8]) == "IDAT" {
+			parts = append(parts, bytes.NewReader(data[i+8:i+8+n]))
+		}
+		i += 12 + n
+	}
+	zr, err := zlib.NewReader(io.MultiReader(parts...))
+	if err != nil {
+		return errImage
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil || n != int64(row)*int64(h) {
+		return errImage
+	}
+	return nil
 }
 
 // pngDPI reads the resolution of a PNG's pHYs chunk, in dots per inch.

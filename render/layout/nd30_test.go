@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"go/ast"
@@ -892,9 +893,55 @@ func TestPictureResolution(t *testing.T) {
 			t.Errorf("%s: %s %.2f × %.2f mm (known %v), want %s %v mm wide", c.name, p.format, w, h, ok, c.format, c.w)
 		}
 	}
-	for _, bad := range [][]byte{nil, []byte("GIF89a"), testPNG(t, 10, 10, 0, false)[:40]} {
+	for name, bad := range map[string][]byte{
+		"nothing":   nil,
+		"GIF":       []byte("GIF89a"),
+		"cut short": testPNG(t, 10, 10, 0, false)[:40],
+		// Chunk checksums right, image data wrong, as a faulty program
+		// writes it: the loader's check passes these.
+		"image data not deflate": withIDAT(t, testPNG(t, 10, 10, 0, false), func(z []byte) []byte { return append(z[:2:2], "not deflate data"...) }),
+		"image data short":       withIDAT(t, testPNG(t, 10, 10, 0, false), func([]byte) []byte { return deflated(t, make([]byte, 41*9)) }),
+	} {
 		if _, err := readPicture(bad); err == nil {
-			t.Errorf("%q… read as a picture", bad[:min(8, len(bad))])
+			t.Errorf("%s: read as a picture", name)
 		}
 	}
+	if _, err := readPicture(withIDAT(t, testPNG(t, 10, 10, 0, false), func([]byte) []byte { return deflated(t, make([]byte, 41*10)) })); err != nil {
+		t.Errorf("a whole image rewritten: %v", err)
+	}
+}
+
+// withIDAT returns the PNG data with its image data replaced by edit's,
+// in one IDAT chunk with a right checksum.
+func withIDAT(t *testing.T, data []byte, edit func(zlibData []byte) []byte) []byte {
+	t.Helper()
+	var out, z []byte
+	for i := 8; i < len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		typ := string(data[i+4 : i+8])
+		if typ == "IDAT" {
+			z = append(z, data[i+8:i+8+n]...)
+		} else {
+			if typ == "IEND" {
+				body := edit(z)
+				chunk := binary.BigEndian.AppendUint32(nil, uint32(len(body)))
+				chunk = append(append(chunk, "IDAT"...), body...)
+				out = binary.BigEndian.AppendUint32(append(out, chunk...), crc32.ChecksumIEEE(chunk[4:]))
+			}
+			out = append(out, data[i:i+12+n]...)
+		}
+		i += 12 + n
+	}
+	return append(data[:8:8], out...)
+}
+
+// deflated returns b compressed as a zlib stream.
+func deflated(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	if _, err := zw.Write(b); err != nil || zw.Close() != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

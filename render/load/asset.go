@@ -2,8 +2,10 @@ package load
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -110,20 +112,31 @@ const imageTodo = "hãy mở ảnh bằng một phần mềm xem ảnh và lưu 
 // embedded in the PDF, or returns "". The format is told by its signature
 // rather than by image.DecodeConfig, whose formats are whatever the program
 // happens to have registered.
+//
+// The file's structure is checked, not its pixels: a full decode costs
+// milliseconds per photo, while truncation and flipped bits, the damage
+// files really suffer, break a PNG's checksums or a JPEG's end marker.
+// A PNG's image data corrupt under right checksums is found by layout,
+// which inflates it before anything is written; a JPEG whose markers are
+// whole goes into the PDF as it is, as a viewer would show it.
 func checkImage(data []byte) string {
-	isPNG := bytes.HasPrefix(data, []byte(pngMagic))
+	var check func([]byte) string
 	var decode func(io.Reader) (image.Config, error)
-	var decodeAll func(io.Reader) (image.Image, error)
 	switch {
-	case isPNG:
-		decode, decodeAll = png.DecodeConfig, png.Decode
+	case bytes.HasPrefix(data, []byte(pngMagic)):
+		check, decode = checkPNG, png.DecodeConfig
 	case bytes.HasPrefix(data, []byte(jpegMagic)):
-		decode, decodeAll = jpeg.DecodeConfig, jpeg.Decode
+		check, decode = checkJPEG, jpeg.DecodeConfig
 	default:
 		if other := imageFormat(data); other != "" {
 			return fmt.Sprintf("đây là tệp %s, chỉ dùng được ảnh PNG hoặc JPEG — %s", other, imageTodo)
 		}
 		return "tệp không phải là ảnh PNG hoặc JPEG — " + imageTodo
+	}
+	// The structure first: it names truncation, the commonest damage, in
+	// words rather than as a decoder's error.
+	if why := check(data); why != "" {
+		return fmt.Sprintf("ảnh bị hỏng, không đọc được — %s (%s)", imageTodo, why)
 	}
 	cfg, err := decode(bytes.NewReader(data))
 	if err != nil {
@@ -132,14 +145,92 @@ func checkImage(data []byte) string {
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > maxImageSide || cfg.Height > maxImageSide {
 		return fmt.Sprintf("ảnh có kích thước %d×%d điểm ảnh, vượt giới hạn %d×%d — hãy thu nhỏ ảnh", cfg.Width, cfg.Height, maxImageSide, maxImageSide)
 	}
-	// A whole decode, once the size is known to be sane, finds damage past
-	// the header here, at the file's line, rather than when laying out.
-	if _, err := decodeAll(bytes.NewReader(data)); err != nil {
-		return fmt.Sprintf("ảnh bị hỏng, không đọc được — %s (%v)", imageTodo, err)
-	}
 	// Interlaced and 16-bit PNGs, which fpdf cannot embed as they are,
 	// are re-encoded by layout; nothing to refuse here.
 	return ""
+}
+
+// imageCut is the damage of a file that ends too early.
+const imageCut = "tệp bị cắt cụt, thiếu phần cuối của ảnh"
+
+// checkPNG walks the chunks of a PNG file up to IEND and explains what is
+// wrong with them, or returns "". The header's contents are left to
+// png.DecodeConfig, what follows IEND is ignored, as decoders do.
+func checkPNG(data []byte) string {
+	idat := false
+	var zhead [2]byte // the first bytes of the image data: a zlib header
+	nz := 0
+	for i := len(pngMagic); ; {
+		if i+8 > len(data) {
+			return imageCut
+		}
+		n := int64(binary.BigEndian.Uint32(data[i:]))
+		if n > int64(len(data)-i-12) {
+			return imageCut
+		}
+		end := i + 8 + int(n)
+		typ, body := data[i+4:i+8], data[i+8:end]
+		if crc32.ChecksumIEEE(data[i+4:end]) != binary.BigEndian.Uint32(data[end:]) {
+			return fmt.Sprintf("sai mã kiểm tra (CRC) của khối %q: dữ liệu ảnh đã bị thay đổi", typ)
+		}
+		switch string(typ) {
+		case "IDAT":
+			idat = true
+			nz += copy(zhead[nz:], body)
+		case "IEND":
+			if !idat {
+				return "không có dữ liệu điểm ảnh (khối IDAT)"
+			}
+			if nz < 2 || !zlibHeader(zhead) {
+				return "dữ liệu điểm ảnh không phải dạng nén zlib"
+			}
+			return ""
+		}
+		i = end + 4
+	}
+}
+
+// zlibHeader reports whether h begins a zlib stream that image/png can
+// read: deflate with a window of at most 32 KB, a correct check value and
+// no preset dictionary (RFC 1950, section 2.2).
+func zlibHeader(h [2]byte) bool {
+	return h[0]&0x0F == 8 && h[0]>>4 <= 7 && binary.BigEndian.Uint16(h[:])%31 == 0 && h[1]&0x20 == 0
+}
+
+// checkJPEG walks the marker segments of a JPEG file, and the compressed
+// data of its scans, up to the end-of-image marker, and explains what is
+// wrong, or returns "". Like image/jpeg it skips stray bytes between
+// segments and ignores what follows the end: phones append video or
+// metadata there.
+func checkJPEG(data []byte) string {
+	const cut = "tệp bị cắt cụt, thiếu dấu kết thúc ảnh (FF D9)"
+	for i := len(jpegMagic); ; {
+		// Outside segments only a marker holds 0xFF: in a scan's compressed
+		// data a 0xFF byte is always followed by 0x00.
+		j := bytes.IndexByte(data[i:], 0xFF)
+		if j < 0 || i+j+1 >= len(data) {
+			return cut
+		}
+		i += j + 1 // at the byte after 0xFF
+		switch m := data[i]; {
+		case m == 0xD9: // end of image
+			return ""
+		case m == 0x00, m == 0xFF, m == 0x01, 0xD0 <= m && m <= 0xD7:
+			// A stuffed zero, a fill byte, TEM or a restart: no segment.
+			continue
+		}
+		if i+3 > len(data) {
+			return cut
+		}
+		n := int(binary.BigEndian.Uint16(data[i+1:])) // counting its own two bytes
+		if n < 2 {
+			return fmt.Sprintf("đoạn FF %02X có độ dài sai (%d)", data[i], n)
+		}
+		if i+1+n > len(data) {
+			return cut
+		}
+		i += 1 + n
+	}
 }
 
 // The signatures PNG and JPEG files begin with.

@@ -166,3 +166,107 @@ func writeFile(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// gradient encodes a w×h PNG of varied pixels, so that its image data is
+// more than a few bytes.
+func gradient(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// withChunk replaces the first chunk of type typ in the PNG data by one
+// with body and a correct checksum, or removes it when body is nil.
+func withChunk(t *testing.T, data []byte, typ string, body []byte) []byte {
+	t.Helper()
+	at := bytes.Index(data, []byte(typ)) - 4
+	if at < 8 {
+		t.Fatalf("no %s chunk", typ)
+	}
+	end := at + 12 + int(binary.BigEndian.Uint32(data[at:]))
+	out := bytes.Clone(data[:at])
+	if body != nil {
+		out = binary.BigEndian.AppendUint32(out, uint32(len(body)))
+		out = append(out, typ...)
+		out = append(out, body...)
+		out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[at+4:]))
+	}
+	return append(out, data[end:]...)
+}
+
+// flipped returns data with the byte at i changed.
+func flipped(data []byte, i int) []byte {
+	out := bytes.Clone(data)
+	out[i] ^= 0x10
+	return out
+}
+
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestCheckImage checks damaged and valid files against checkImage, and
+// that image/png and image/jpeg agree: what is refused does not decode and
+// what is accepted does, so no readable image is turned away.
+func TestCheckImage(t *testing.T) {
+	pngData := gradient(t, 64, 48)
+	idat := bytes.Index(pngData, []byte("IDAT"))
+	jpegData := encodeJPEG(t)
+	var gray16 bytes.Buffer
+	if err := png.Encode(&gray16, image.NewGray16(image.Rect(0, 0, 5, 4))); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string // part of the message; "" when accepted
+	}{
+		{name: "png", data: pngData},
+		{name: "interlaced png", data: interlaced(encodePNG(t, 1, 1))},
+		{name: "16-bit png", data: gray16.Bytes()},
+		{name: "png with bytes after IEND", data: append(bytes.Clone(pngData), "\x00\x00 rác"...)},
+		{name: "png with a byte flipped in IDAT", data: flipped(pngData, idat+40), want: `sai mã kiểm tra (CRC) của khối "IDAT"`},
+		{name: "png with its checksum flipped", data: flipped(pngData, len(pngData)-13), want: `khối "IDAT"`},
+		{name: "png cut in half", data: pngData[:len(pngData)/2], want: "tệp bị cắt cụt"},
+		{name: "png cut in a chunk header", data: pngData[:idat], want: "tệp bị cắt cụt"},
+		{name: "png without IEND", data: pngData[:len(pngData)-12], want: "tệp bị cắt cụt"},
+		{name: "png without IDAT", data: withChunk(t, pngData, "IDAT", nil), want: "không có dữ liệu điểm ảnh"},
+		{name: "png whose IDAT is not zlib", data: withChunk(t, pngData, "IDAT", []byte("không phải zlib")), want: "không phải dạng nén zlib"},
+		{name: "png with a broken header", data: withChunk(t, pngData, "IHDR", []byte("\x00\x00\x00\x40\x00\x00\x00\x30\x03\x06\x00\x00\x00")), want: "ảnh bị hỏng"},
+		{name: "jpeg", data: jpegData},
+		{name: "progressive jpeg", data: readTestdata(t, "progressive.jpeg")},
+		{name: "jpeg with restart markers", data: readTestdata(t, "restart.jpeg")},
+		{name: "jpeg with data after EOI", data: append(bytes.Clone(jpegData), "ftypmp42 video"...)},
+		{name: "jpeg padded with zeros", data: append(bytes.Clone(jpegData), make([]byte, 64)...)},
+		{name: "jpeg cut before EOI", data: jpegData[:len(jpegData)-2], want: "thiếu dấu kết thúc ảnh (FF D9)"},
+		{name: "jpeg cut in half", data: jpegData[:len(jpegData)/2], want: "thiếu dấu kết thúc ảnh"},
+		{name: "progressive jpeg cut between scans", data: readTestdata(t, "progressive.jpeg")[:1500], want: "thiếu dấu kết thúc ảnh"},
+		{name: "jpeg cut in a header", data: jpegData[:30], want: "thiếu dấu kết thúc ảnh"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := checkImage(tt.data)
+			if tt.want == "" && got != "" {
+				t.Fatalf("refused: %s", got)
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("message %q lacks %q", got, tt.want)
+			}
+			if _, _, err := image.Decode(bytes.NewReader(tt.data)); (err == nil) != (got == "") {
+				t.Errorf("the decoder says %v", err)
+			}
+		})
+	}
+}
