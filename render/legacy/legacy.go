@@ -86,9 +86,11 @@ type Match struct {
 // encoding in which most words of s read as Vietnamese; a Match with fewer
 // than MinWords words is only a hint (see Scan).
 func Sniff(s string) Match {
+	var ms [len(encodings)]Match
+	sniff(s, encodings[:], ms[:])
 	best := Match{}
-	for _, e := range encodings {
-		if m := sniff(s, e); m.Words > best.Words {
+	for _, m := range ms {
+		if m.Words > best.Words {
 			best = m
 		}
 	}
@@ -123,7 +125,8 @@ func Scan(texts []string) []Match {
 func Convert(s string, e Encoding) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if sniff(l, e).Words > 0 {
+		var m [1]Match
+		if sniff(l, []Encoding{e}, m[:]); m[0].Words > 0 {
 			lines[i] = e.decodeView(l)
 		}
 	}
@@ -188,33 +191,51 @@ func View(data []byte) string {
 	return b.String()
 }
 
-// sniff counts the words of s that read as Vietnamese only in e, on the
-// lines of s that could be a legacy text: those whose every character has
-// a Windows-1252 code. Lines with other characters are Unicode text.
-func sniff(s string, e Encoding) Match {
-	m := Match{}
-	seen := map[string]bool{}
+// sniff counts, into ms[i] for each encoding es[i], the words of s that read
+// as Vietnamese only in that encoding, on the lines of s that could be a
+// legacy text: those whose every character has a Windows-1252 code. Lines
+// with other characters are Unicode text. Every value of a file is sniffed,
+// so a word that is Vietnamese as written, as most are, is told apart once
+// for all the encodings.
+func sniff(s string, es []Encoding, ms []Match) {
+	type word struct {
+		e Encoding
+		w string // lowercase
+	}
+	var seen map[word]bool
 	off := 0
-	for _, line := range strings.SplitAfter(s, "\n") {
+	for line := range strings.SplitAfterSeq(s, "\n") {
 		if eligible(line) {
 			eachWord(line, func(at int, w string) {
-				key := strings.ToLower(w)
-				if seen[key] || syllable(w) || !syllable(e.decodeView(w)) {
+				if syllable(w) {
 					return
 				}
-				seen[key] = true
-				if m.Words == 0 {
-					m.At, m.Word = off+at, w
+				for i, e := range es {
+					if !syllable(e.decodeView(w)) {
+						continue
+					}
+					k := word{e, strings.ToLower(w)}
+					if seen[k] {
+						continue
+					}
+					if seen == nil {
+						seen = map[word]bool{}
+					}
+					seen[k] = true
+					if ms[i].Words == 0 {
+						ms[i].At, ms[i].Word = off+at, w
+					}
+					ms[i].Words++
 				}
-				m.Words++
 			})
 		}
 		off += len(line)
 	}
-	if m.Words > 0 {
-		m.Encoding = e
+	for i, e := range es {
+		if ms[i].Words > 0 {
+			ms[i].Encoding = e
+		}
 	}
-	return m
 }
 
 // eligible reports whether line could be legacy text: it has a character

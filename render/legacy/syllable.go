@@ -2,6 +2,8 @@ package legacy
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -68,33 +70,40 @@ func syllable(w string) bool {
 
 // spell splits w into its lowercase letters, with their vowel shapes (â, ă,
 // ơ…) but not their tone, and its tone mark, if any. ok is false if w has
-// a character that is not a Vietnamese letter, or two tone marks.
+// a character that is not a Vietnamese letter, or two tone marks. Every
+// word of a file is spelt, so each character is lowered and decomposed
+// (NFD) in a buffer on the stack rather than the word in new strings.
 func spell(w string) (letters, tone string, ok bool) {
 	var b strings.Builder
+	b.Grow(len(w))
 	var prev rune
-	for _, r := range norm.NFD.String(strings.ToLower(w)) {
-		switch m := string(r); {
-		case m == grave || m == acute || m == tilde || m == hook || m == dotBelow:
-			if tone != "" {
+	var buf [utf8.UTFMax]byte
+	for _, c := range w {
+		d := utf8.AppendRune(buf[:0], unicode.ToLower(c))
+		if dec := norm.NFD.Properties(d).Decomposition(); dec != nil {
+			d = dec
+		}
+		for _, r := range string(d) {
+			if t, ok := tones[r]; ok {
+				if tone != "" {
+					return "", "", false
+				}
+				tone = t
+				continue
+			}
+			if strings.ContainsRune(circumflex+breve+horn, r) {
+				if prev = shapes[[2]rune{prev, r}]; prev == 0 {
+					return "", "", false
+				}
+				continue
+			}
+			if r != 'đ' && (r < 'a' || r > 'z' || strings.ContainsRune("fjwz", r)) {
 				return "", "", false
 			}
-			tone = m
-		case m == circumflex || m == breve || r == '\u031B': // horn
-			if prev == 0 {
-				return "", "", false
-			}
-			shaped := []rune(norm.NFC.String(string(prev) + m))
-			if len(shaped) != 1 {
-				return "", "", false
-			}
-			prev = shaped[0]
-		case r == 'đ' || (r >= 'a' && r <= 'z' && !strings.ContainsRune("fjwz", r)):
 			if prev != 0 {
 				b.WriteRune(prev)
 			}
 			prev = r
-		default:
-			return "", "", false
 		}
 	}
 	if prev != 0 {
@@ -102,4 +111,14 @@ func spell(w string) (letters, tone string, ok bool) {
 	}
 	letters = b.String()
 	return letters, tone, letters != ""
+}
+
+// tones are the tone marks, by their combining character.
+var tones = map[rune]string{'\u0300': grave, '\u0301': acute, '\u0303': tilde, '\u0309': hook, '\u0323': dotBelow}
+
+// shapes are the vowels with a shape — circumflex (U+0302), breve (U+0306)
+// or horn (U+031B) — by the bare vowel and the mark.
+var shapes = map[[2]rune]rune{
+	{'a', '\u0302'}: 'â', {'e', '\u0302'}: 'ê', {'o', '\u0302'}: 'ô',
+	{'a', '\u0306'}: 'ă', {'o', '\u031B'}: 'ơ', {'u', '\u031B'}: 'ư',
 }

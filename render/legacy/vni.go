@@ -19,6 +19,7 @@ const (
 	tilde      = "\u0303"
 	breve      = "\u0306"
 	hook       = "\u0309"
+	horn       = "\u031B"
 	dotBelow   = "\u0323"
 )
 

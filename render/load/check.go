@@ -42,7 +42,7 @@ func checkAnnexes(d *decoder, r *report.Report) {
 		n := 0
 		fail := func(at string, format string, args ...any) {
 			if n++; n <= maxTableErrors {
-				d.errorf(d.pos[at], format, args...)
+				d.errorf(r.PosOf(at), format, args...) // a row or a cell: see decoder.table
 			} else if n == maxTableErrors+1 {
 				d.errorf(d.pos[path], "bảng của phụ lục %d còn lỗi khác — sửa các lỗi trên rồi kiểm tra lại", i+1)
 			}

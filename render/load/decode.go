@@ -24,10 +24,14 @@ type decoder struct {
 	lines []string // source lines, to locate the content of block scalars
 	pos   map[string]report.Pos
 	errs  report.Errors
+	// places is where the rows of the table being decoded were written,
+	// from rows for table.
+	places []report.RowPlaces
 }
 
-func newDecoder(name string, data []byte) *decoder {
-	lines := strings.Split(string(data), "\n")
+// newDecoder decodes the nodes parsed from src, the file name.
+func newDecoder(name, src string) *decoder {
+	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
@@ -45,6 +49,8 @@ func (d *decoder) errorf(p report.Pos, format string, args ...any) {
 var (
 	dateType  = reflect.TypeFor[report.Date]()
 	assetType = reflect.TypeFor[report.Asset]()
+	tableType = reflect.TypeFor[report.Table]()
+	rowsType  = reflect.TypeFor[[][]string]() // report.Table's Rows
 )
 
 // value decodes n into v and records its position under path. It reports
@@ -64,6 +70,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string, r report.Fie
 		return d.date(n, v, path)
 	case assetType:
 		return d.asset(n, v, path, r.Asset)
+	case tableType:
+		return d.table(n, v, path)
+	case rowsType:
+		return d.rows(n, v, path, r)
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -157,15 +167,81 @@ func (d *decoder) sequence(n *yaml.Node, v reflect.Value, path string, r report.
 	}
 	v.Set(reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content)))
 	for i, item := range n.Content {
-		p := fmt.Sprintf("%s[%d]", path, i)
-		if isNull(item) {
-			d.errorf(d.at(item), "%s đang để trống — hãy điền nội dung hoặc xóa dấu \"-\" thừa", label(p))
-			d.pos[p] = d.at(item)
-			continue
-		}
-		d.value(item, v.Index(i), p, r)
+		d.item(item, v.Index(i), path, i, r)
 	}
 	return true
+}
+
+// item decodes item i of the list at path into v.
+func (d *decoder) item(item *yaml.Node, v reflect.Value, path string, i int, r report.Field) {
+	p := path + "[" + strconv.Itoa(i) + "]"
+	if isNull(item) {
+		d.errorf(d.at(item), "%s đang để trống — hãy điền nội dung hoặc xóa dấu \"-\" thừa", label(p))
+		d.pos[p] = d.at(item)
+		return
+	}
+	d.value(item, v, p, r)
+}
+
+// table decodes an annex table, and records in its Places where each row
+// and cell was written (see rows).
+func (d *decoder) table(n *yaml.Node, v reflect.Value, path string) bool {
+	ok := d.mapping(n, v, path)
+	v.Addr().Interface().(*report.Table).Places, d.places = d.places, nil
+	return ok
+}
+
+// rows decodes the rows of a table, and leaves in d.places where each row
+// and cell was written. A table may have hundreds of thousands of cells:
+// rows wholly of text values are decoded here, without a path or an entry
+// in d.pos for each cell, and their nodes, the bulk of the tree, are let go
+// as soon as they are decoded. Other rows go through item, which reports
+// what is wrong.
+func (d *decoder) rows(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
+	if n.Kind != yaml.SequenceNode {
+		return d.sequence(n, v, path, r)
+	}
+	rows := make([][]string, len(n.Content))
+	d.places = make([]report.RowPlaces, len(n.Content))
+	for i, row := range n.Content {
+		d.places[i].Row = d.place(row)
+		if row.Kind == yaml.SequenceNode {
+			d.places[i].Cells = make([]report.Place, len(row.Content))
+			for j, c := range row.Content {
+				d.places[i].Cells[j] = d.place(c)
+			}
+		}
+		if !textRow(row) {
+			d.item(row, reflect.ValueOf(rows).Index(i), path, i, r)
+			continue
+		}
+		rows[i] = make([]string, len(row.Content))
+		for j, c := range row.Content {
+			rows[i][j] = text(c)
+		}
+		n.Content[i] = nil
+	}
+	v.Set(reflect.ValueOf(rows))
+	return true
+}
+
+// textRow reports whether n is a list of text values, none empty.
+func textRow(n *yaml.Node) bool {
+	if n.Kind != yaml.SequenceNode {
+		return false
+	}
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode || isNull(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// place is where the value n starts, as contentPos.
+func (d *decoder) place(n *yaml.Node) report.Place {
+	p := d.contentPos(n)
+	return report.Place{Line: int32(p.Line), Column: int32(p.Column)}
 }
 
 func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {

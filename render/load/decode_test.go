@@ -65,7 +65,7 @@ func TestUnsupportedKind(t *testing.T) {
 	var v struct {
 		M map[string]string `yaml:"m"`
 	}
-	data := []byte("m:\n  a: b\n")
+	data := "m:\n  a: b\n"
 	root, e := parse("t.yaml", data)
 	if e != nil {
 		t.Fatal(e)

@@ -80,12 +80,16 @@ func (o Options) legacyFile(name string, data []byte) ([]byte, *report.Error) {
 // pasted from an old document: with o.FixLegacy it converts them in the
 // tree, otherwise it reports each at its first legacy word.
 func (o Options) legacyText(d *decoder, root *yaml.Node) {
+	// Only the values with a word that reads as Vietnamese in a legacy
+	// encoding matter to Scan: they are few, where a table may have
+	// hundreds of thousands of values.
 	var nodes []*yaml.Node
 	var paths, texts []string
-	eachNode(root, "", func(n *yaml.Node, path string) {
-		if n.Kind == yaml.ScalarNode {
-			nodes, paths, texts = append(nodes, n), append(paths, path), append(texts, n.Value)
+	walk(root, func(n *yaml.Node, t trail) bool {
+		if n.Kind == yaml.ScalarNode && legacy.Sniff(n.Value).Words > 0 {
+			nodes, paths, texts = append(nodes, n), append(paths, t.String()), append(texts, n.Value)
 		}
+		return true
 	})
 	for i, m := range legacy.Scan(texts) {
 		if m.Encoding == legacy.None {

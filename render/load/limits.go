@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -50,34 +51,32 @@ func checkLimits(name string, root *yaml.Node) report.Errors {
 	var errs report.Errors
 	pos := func(n *yaml.Node) report.Pos { return report.Pos{File: name, Line: n.Line, Column: n.Column} }
 	deep := false
-	var walk func(n *yaml.Node, path string, depth int)
-	walk = func(n *yaml.Node, path string, depth int) {
-		if depth > maxDepth {
+	walk(root, func(n *yaml.Node, t trail) bool {
+		if len(t)+1 > maxDepth {
 			if !deep {
 				errs = append(errs, &report.Error{Pos: pos(n), Msg: fmt.Sprintf(
 					"các mục lồng nhau quá %d cấp — hãy kiểm tra lại thụt lề và dấu ngoặc", maxDepth)})
 			}
 			deep = true
-			return
+			return false
 		}
 		switch n.Kind {
 		case yaml.SequenceNode:
 			if len(n.Content) > maxItems {
 				errs = append(errs, &report.Error{Pos: pos(n), Msg: fmt.Sprintf(
 					"danh sách %s có %s mục, vượt giới hạn %s mục — hãy kiểm tra lại danh sách, hoặc tách thành nhiều tệp",
-					listName(path), viet.Number(float64(len(n.Content)), 0), viet.Number(maxItems, 0))})
-				return
+					listName(t.String()), viet.Number(float64(len(n.Content)), 0), viet.Number(maxItems, 0))})
+				return false
 			}
 		case yaml.ScalarNode:
 			if len(n.Value) > maxTextBytes {
 				errs = append(errs, &report.Error{Pos: pos(n), Msg: fmt.Sprintf(
 					"%s dài %s KB, vượt giới hạn %s KB cho một giá trị — hãy rút gọn nội dung, hoặc chia thành nhiều phần (ví dụ đưa bớt vào phụ lục annexes)",
-					label(path), viet.Number(float64(len(n.Value)>>10), 0), viet.Number(maxTextBytes>>10, 0))})
+					label(t.String()), viet.Number(float64(len(n.Value)>>10), 0), viet.Number(maxTextBytes>>10, 0))})
 			}
 		}
-		eachChild(n, path, func(c *yaml.Node, p string) { walk(c, p, depth+1) })
-	}
-	walk(root, "", 1)
+		return true
+	})
 	return errs
 }
 
@@ -117,24 +116,58 @@ func listName(path string) string {
 	return label(path)
 }
 
-// eachChild calls fn with each value directly under n and its path, named
-// as the decoder names paths. Mapping keys are not values.
-func eachChild(n *yaml.Node, path string, fn func(c *yaml.Node, path string)) {
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			fn(n.Content[i+1], join(path, n.Content[i].Value))
-		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			fn(c, path+"["+strconv.Itoa(i)+"]")
-		}
-	}
+// trail is the way from the root of the tree to a value: the key of each
+// mapping and the index of each list it is in. It becomes a path, named as
+// the decoder names paths, only for a message: a long table has too many
+// values for each to be given a string.
+type trail []step
+
+// step is a key, or when index is 0 or more, an index.
+type step struct {
+	key   string
+	index int
 }
 
-// eachNode calls fn with n and every value under it, with their paths.
-// Depth is bounded by checkLimits before it is called.
-func eachNode(n *yaml.Node, path string, fn func(n *yaml.Node, path string)) {
-	fn(n, path)
-	eachChild(n, path, func(c *yaml.Node, p string) { eachNode(c, p, fn) })
+// String is the path the trail leads to: "annexes[0].table.rows[2][1]".
+func (t trail) String() string {
+	var b strings.Builder
+	for _, s := range t {
+		switch {
+		case s.index >= 0:
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+		case b.Len() > 0:
+			b.WriteString("." + s.key)
+		default:
+			b.WriteString(s.key)
+		}
+	}
+	return b.String()
+}
+
+// walk calls fn with root and every value under it, with the trail to
+// each, except those under a value for which fn returns false. Mapping keys
+// are not values. Depth is bounded by checkLimits, the first to walk.
+func walk(root *yaml.Node, fn func(n *yaml.Node, t trail) bool) {
+	var t trail
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		if !fn(n, t) {
+			return
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				t = append(t, step{key: n.Content[i].Value, index: -1})
+				visit(n.Content[i+1])
+				t = t[:len(t)-1]
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				t = append(t, step{index: i})
+				visit(c)
+				t = t[:len(t)-1]
+			}
+		}
+	}
+	visit(root)
 }

@@ -67,12 +67,16 @@ func readFile(path string) ([]byte, error) {
 	if st.Size() > maxFileBytes {
 		return nil, tooBigError{st.Size()}
 	}
-	// The limit holds even for a file that grows, or a device with no size.
-	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
-	if err == nil && len(data) > maxFileBytes {
-		err = tooBigError{int64(len(data))}
+	// Read into a buffer of the file's size, rather than one doubled as it
+	// fills. The limit holds even for a file that grows, or a device with
+	// no size.
+	var b bytes.Buffer
+	b.Grow(int(st.Size()) + bytes.MinRead)
+	_, err = b.ReadFrom(io.LimitReader(f, maxFileBytes+1))
+	if err == nil && b.Len() > maxFileBytes {
+		err = tooBigError{int64(b.Len())}
 	}
-	return data, err
+	return b.Bytes(), err
 }
 
 // readMessage explains why a file could not be read.
@@ -101,14 +105,18 @@ func (o Options) Bytes(name string, data []byte) (*report.Report, error) {
 	if e := checkText(name, data); e != nil {
 		return nil, report.Errors{e}
 	}
-	root, e := parse(name, data)
+	// One copy of the text serves the parser and the decoder, which locates
+	// values in it: data, no longer used, can be freed before the node
+	// tree is built.
+	src := string(data)
+	root, e := parse(name, src)
 	if e != nil {
 		return nil, report.Errors{e}
 	}
 	if errs := checkLimits(name, root); len(errs) > 0 {
 		return nil, errs
 	}
-	d := newDecoder(name, data)
+	d := newDecoder(name, src)
 	o.legacyText(d, root)
 	r := &report.Report{}
 	d.mapping(root, reflect.ValueOf(r).Elem(), "")
@@ -159,22 +167,22 @@ func allowedRune(r rune) bool {
 	return r >= 0x10000 && r <= utf8.MaxRune
 }
 
-// parse reads the single YAML document in data and returns its root node.
-func parse(name string, data []byte) (*yaml.Node, *report.Error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+// parse reads the single YAML document in src and returns its root node.
+func parse(name, src string) (*yaml.Node, *report.Error) {
+	dec := yaml.NewDecoder(strings.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err == io.EOF {
 		return nil, &report.Error{Pos: report.Pos{File: name, Line: 1, Column: 1},
 			Msg: "tệp trống — hãy viết nội dung báo cáo, bắt đầu bằng các mục agency:, conference: …"}
 	} else if err != nil {
-		return nil, syntaxError(name, data, err)
+		return nil, syntaxError(name, src, err)
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err == nil {
 		return nil, &report.Error{Pos: report.Pos{File: name, Line: next.Line, Column: next.Column},
 			Msg: `tệp chỉ được chứa một báo cáo, nhưng có dòng "---" bắt đầu phần thứ hai — hãy xóa dòng "---" hoặc tách thành tệp riêng`}
 	} else if err != io.EOF {
-		return nil, syntaxError(name, data, err)
+		return nil, syntaxError(name, src, err)
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
@@ -206,7 +214,7 @@ var syntaxHints = []struct{ fragment, what, todo string }{
 // mistake may be on a following line), keeping the original text for
 // searching. A tab in an indentation is located exactly, being the most
 // common mistake of people new to YAML.
-func syntaxError(name string, data []byte, err error) *report.Error {
+func syntaxError(name, src string, err error) *report.Error {
 	text := err.Error()
 	pos := report.Pos{File: name, Line: 1, Column: 1} // yaml.v3 omits the line when its zero-based mark is on the first line
 	if m := yamlLine.FindStringSubmatch(text); m != nil {
@@ -221,13 +229,13 @@ func syntaxError(name string, data []byte, err error) *report.Error {
 	}
 	where := "ở dòng này hoặc ngay sau"
 	if strings.Contains(text, "tab character") || strings.Contains(text, "cannot start any token") {
-		if line, col, ok := indentTab(data, pos.Line); ok {
+		if line, col, ok := indentTab(src, pos.Line); ok {
 			pos.Line, pos.Column, where = line, col, "ở đây"
 			what, todo = syntaxHints[0].what, syntaxHints[0].todo
 		}
-	} else if col, ok := secondColon(data, pos.Line); ok && strings.Contains(text, "mapping values are not allowed") {
+	} else if col, ok := secondColon(src, pos.Line); ok && strings.Contains(text, "mapping values are not allowed") {
 		pos.Column, where = col, "ở đây"
-	} else if line, col, ok := unclosedQuote(data, pos.Line); ok {
+	} else if line, col, ok := unclosedQuote(src, pos.Line); ok {
 		// A quoted value may run on over lines, so the parser stumbles
 		// only where a later quote ends it, far from the mistake.
 		pos.Line, pos.Column, where = line, col, "ở đây"
@@ -238,8 +246,8 @@ func syntaxError(name string, data []byte, err error) *report.Error {
 
 // secondColon finds on line (1-based) a colon and space after the one
 // that ends the key — "title: Báo cáo: tổng kết" — and returns its column.
-func secondColon(data []byte, line int) (col int, ok bool) {
-	lines := strings.Split(string(data), "\n")
+func secondColon(src string, line int) (col int, ok bool) {
+	lines := strings.Split(src, "\n")
 	if line < 1 || line > len(lines) {
 		return 0, false
 	}
@@ -258,8 +266,8 @@ func secondColon(data []byte, line int) (col int, ok bool) {
 
 // unclosedQuote finds the first line before line (1-based) where a value
 // opens a double quote and does not close it, and the column of the quote.
-func unclosedQuote(data []byte, line int) (l, col int, ok bool) {
-	for i, text := range strings.Split(string(data), "\n") {
+func unclosedQuote(src string, line int) (l, col int, ok bool) {
+	for i, text := range strings.Split(src, "\n") {
 		if i+1 >= line {
 			break
 		}
@@ -298,8 +306,8 @@ func openQuote(line string) int {
 
 // indentTab finds a tab in the leading whitespace of line from (1-based)
 // or the next, where the parser stopped.
-func indentTab(data []byte, from int) (line, col int, ok bool) {
-	for i, l := range strings.Split(string(data), "\n") {
+func indentTab(src string, from int) (line, col int, ok bool) {
+	for i, l := range strings.Split(src, "\n") {
 		if i+1 < from || i+1 > from+1 {
 			continue
 		}

@@ -416,7 +416,7 @@ func TestBlockScalarPosition(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data := []byte(tt.yaml)
+			data := tt.yaml
 			root, e := parse("t.yaml", data)
 			if e != nil {
 				t.Fatal(e)
