@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 
 	"baocao/render/face"
@@ -75,19 +76,22 @@ func (u *fontUse) glyphs() []uint16 {
 	return gids
 }
 
-// objects returns the font's four objects, numbered from first: the Type0
-// font the resources name, its CID font, the descriptor, the font program
-// and the ToUnicode map.
-func (u *fontUse) objects(first int) ([][]byte, error) {
-	gids := u.glyphs()
-	program, err := u.face.Subset(gids)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: font %s: %w", u.face.PostScriptName(), err)
-	}
-	name := subsetTag(u.face.PostScriptName(), gids) + "+" + u.face.PostScriptName()
-	m := u.face.Metrics()
-	ref := func(i int) string { return strconv.Itoa(first+i) + " 0 R" }
+// embedding is what a PDF embeds of a face cut to some glyphs, all but
+// the numbers of its objects.
+type embedding struct {
+	name    string // the subset tag, "+", the PostScript name
+	widths  []byte // the CID font's /W array
+	program []byte // the font program's stream object
+	cmap    []byte // the ToUnicode map's stream object
+}
 
+// embed cuts f to the glyphs gids, in order, chars giving the character
+// of each glyph by ID.
+func embed(f *face.Face, gids []uint16, chars []rune) (*embedding, error) {
+	program, err := f.Subset(gids)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font %s: %w", f.PostScriptName(), err)
+	}
 	var w bytes.Buffer
 	w.WriteString("[")
 	for i := 0; i < len(gids); {
@@ -101,13 +105,37 @@ func (u *fontUse) objects(first int) ([][]byte, error) {
 			if k > 0 {
 				w.WriteByte(' ')
 			}
-			w.WriteString(strconv.Itoa(u.face.Advance(u.chars[g])))
+			w.WriteString(strconv.Itoa(f.Advance(chars[g])))
 		}
 		w.WriteString("]")
 		i = j
 	}
 	w.WriteString("]")
+	return &embedding{
+		name:    subsetTag(f.PostScriptName(), gids) + "+" + f.PostScriptName(),
+		widths:  w.Bytes(),
+		program: stream(fmt.Sprintf("/Length1 %d", len(program)), program),
+		cmap:    stream("", toUnicode(gids, chars)),
+	}, nil
+}
 
+// embedding returns what the document embeds of the face: the cut of
+// the embedded family's face shared by documents (see sharedCut) when it
+// has every glyph drawn, else the face cut to them.
+func (u *fontUse) embedding() (*embedding, error) {
+	gids := u.glyphs()
+	if c := sharedCutOf(u.face); c != nil && c.has(gids) {
+		return c.embedding, nil
+	}
+	return embed(u.face, gids, u.chars)
+}
+
+// objects returns the objects of e, a cut of f, numbered from first: the
+// Type0 font the resources name, its CID font, the descriptor, the font
+// program and the ToUnicode map.
+func (e *embedding) objects(f *face.Face, first int) [][]byte {
+	m := f.Metrics()
+	ref := func(i int) string { return strconv.Itoa(first+i) + " 0 R" }
 	flags := 4 // symbolic: the glyphs are reached by ID, not by a standard encoding
 	if m.FixedPitch {
 		flags |= 1
@@ -118,19 +146,82 @@ func (u *fontUse) objects(first int) ([][]byte, error) {
 	// The stem width is not in a TrueType font; this is the usual estimate
 	// from the weight class.
 	stemV := 50 + int(math.Pow(float64(m.Weight)/65, 2))
-
-	objs := [][]byte{
+	return [][]byte{
 		fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s>>",
-			name, ref(1), ref(4)),
+			e.name, ref(1), ref(4)),
 		fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %s /CIDToGIDMap /Identity /DW %d /W %s>>",
-			name, ref(2), m.MissingWidth, w.Bytes()),
+			e.name, ref(2), m.MissingWidth, e.widths),
 		fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %s>>",
-			name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], strconv.FormatFloat(m.ItalicAngle, 'f', -1, 64),
+			e.name, flags, m.BBox[0], m.BBox[1], m.BBox[2], m.BBox[3], strconv.FormatFloat(m.ItalicAngle, 'f', -1, 64),
 			m.Ascent, m.Descent, m.CapHeight, stemV, m.MissingWidth, ref(3)),
-		stream(fmt.Sprintf("/Length1 %d", len(program)), program),
-		stream("", toUnicode(gids, u.chars)),
+		e.program,
+		e.cmap,
 	}
-	return objs, nil
+}
+
+// vietnamese are the characters Vietnamese documents are written in:
+// ASCII, the letters of the alphabet with their tones, and the
+// punctuation of typeset text. Ạ to ỹ (U+1EA0–U+1EF9) are added to them.
+const vietnamese = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~" +
+	"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư" +
+	"\u00a0–—‘’“”…•°§№«»×±·"
+
+// sharedCut is a face of the embedded family cut to the characters of
+// vietnamese, made once per process. A document whose text in the face
+// has no other glyph embeds it, so that cutting and compressing the font
+// — most of the cost of a short PDF — is done once and not per document;
+// each PDF carries, in return, some kilobytes of glyphs it does not draw.
+type sharedCut struct {
+	*embedding
+	keeps []uint64 // bit g: glyph g is in the cut
+}
+
+// has reports whether the cut has every glyph of gids.
+func (c *sharedCut) has(gids []uint16) bool {
+	for _, g := range gids {
+		if int(g>>6) >= len(c.keeps) || c.keeps[g>>6]&(1<<(g&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedCuts are the shared cuts of the four embedded faces, made when
+// first asked for; nil if the cut fails, which the tests rule out.
+var sharedCuts = func() (cuts [len(styles)]func() *sharedCut) {
+	for i, st := range styles {
+		cuts[i] = sync.OnceValue(func() *sharedCut {
+			f := face.Default().Face(st)
+			var u fontUse
+			u.face = f
+			u.encode(nil, vietnamese)
+			for r := rune(0x1EA0); r <= 0x1EF9; r++ {
+				u.encode(nil, string(r))
+			}
+			gids := u.glyphs()
+			e, err := embed(f, gids, u.chars)
+			if err != nil {
+				return nil
+			}
+			c := &sharedCut{embedding: e, keeps: make([]uint64, len(u.chars)/64+1)}
+			for _, g := range gids {
+				c.keeps[g>>6] |= 1 << (g & 63)
+			}
+			return c
+		})
+	}
+	return cuts
+}()
+
+// sharedCutOf returns the shared cut of f if f is a face of the embedded
+// family, else nil: a family the user gives may be used once.
+func sharedCutOf(f *face.Face) *sharedCut {
+	for i, st := range styles {
+		if face.Default().Face(st) == f {
+			return sharedCuts[i]()
+		}
+	}
+	return nil
 }
 
 // subsetTag returns the six capitals the PDF specification puts before the

@@ -82,12 +82,12 @@ func (d *drawer) fontObjects(first int) ([]byte, [][]byte, error) {
 		if !u.used {
 			continue
 		}
-		o, err := u.objects(first + len(objs))
+		e, err := u.embedding()
 		if err != nil {
 			return nil, nil, err
 		}
 		entries = fmt.Appendf(entries, "/%s %d 0 R\n", resourceName(styles[i]), first+len(objs))
-		objs = append(objs, o...)
+		objs = append(objs, e.objects(u.face, first+len(objs))...)
 	}
 	return entries, objs, nil
 }
