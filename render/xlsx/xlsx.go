@@ -112,7 +112,7 @@ func Write(w io.Writer, r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.WriteTo(w)
+	_, err = f.SetZipWriter(newZipWriter).WriteTo(w)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
