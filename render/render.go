@@ -65,6 +65,7 @@ type Output struct {
 	// Name is the file name: "<base>-bao-cao.pdf", "<base>-phu-luc.xlsx".
 	Name  string
 	Write func(io.Writer) error
+	made  bool // Write copies bytes already made (see Generate)
 }
 
 // Outputs lists the files r produces, named after base (the input file's

@@ -7,41 +7,57 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+	"regexp"
 	"time"
 )
 
-// staleAfter is the age at which a temporary file WriteAll did not remove
-// itself — its process was killed — is removed by the next WriteAll into
-// the same directory. No render takes anywhere near an hour, so a younger
-// one may belong to a render still running.
+// staleAfter is the age at which a temporary file a render did not remove
+// itself — its process was killed — is removed by OpenDir. No render takes
+// anywhere near an hour, so a younger one may belong to a render still
+// running.
 const staleAfter = time.Hour
 
 // ErrInterrupted is returned, wrapping the context's error, by a WriteAll
 // stopped by the cancellation of its context.
 var ErrInterrupted = errors.New("interrupted")
 
-// WriteAll writes the outputs into dir all or nothing: each goes to a
-// hidden temporary file in dir first (".<name>.*.tmp"), and only when every
-// one is complete are they renamed into place. On failure — a write error,
-// a full disk, or ctx cancelled by an interrupt — the temporary files are
-// removed and files already at the target names are left as they were.
-// The outputs are generated all at once, each on its own goroutine, into
+// Dir is a directory renders write their outputs into, all or nothing. It
+// may be used by any number of renders at once.
+type Dir struct{ path string }
+
+// OpenDir returns the directory at path, first removing the temporary
+// files renders killed outright (SIGKILL, a power cut) left there over an
+// hour ago. A program writing many reports into one directory opens it
+// once: that sweep reads the whole directory.
+func OpenDir(path string) *Dir {
+	removeStale(path)
+	return &Dir{path: path}
+}
+
+// WriteAll writes the outputs into d all or nothing: each goes to a hidden
+// temporary file in d first (".<name>.*.tmp"), and only when every one is
+// complete are they renamed into place. On failure — a write error, a full
+// disk, or ctx cancelled by an interrupt — the temporary files are removed
+// and files already at the target names are left as they were. The
+// outputs are generated all at once, each on its own goroutine, into
 // memory; they are written one after another.
 //
 // Cancelling ctx makes WriteAll return at once, even while an output is
 // being generated; that generation goes on in the background, into
-// memory, until it ends. A render killed outright
-// (SIGKILL, a power cut) cannot remove its temporary files: WriteAll first
-// removes those of its outputs' names older than an hour.
+// memory, until it ends.
+func (d *Dir) WriteAll(ctx context.Context, outs []Output) error {
+	return writeAll(ctx, d.path, outs, func(w io.Writer) io.Writer { return w })
+}
+
+// WriteAll writes the outputs into dir all or nothing: it is
+// OpenDir(dir).WriteAll(ctx, outs).
 func WriteAll(ctx context.Context, dir string, outs []Output) error {
-	return writeAll(ctx, dir, outs, func(w io.Writer) io.Writer { return w })
+	return OpenDir(dir).WriteAll(ctx, outs)
 }
 
 // writeAll is WriteAll writing each file through disk, which tests replace
 // by a disk that fills.
 func writeAll(ctx context.Context, dir string, outs []Output, disk func(io.Writer) io.Writer) (err error) {
-	removeStale(dir, outs)
 	outs = generateAll(outs)
 	tmps := make([]string, 0, len(outs))
 	defer func() {
@@ -145,17 +161,17 @@ const tempSuffix = ".tmp"
 
 func tempPrefix(name string) string { return "." + name + "." }
 
-// removeStale removes the temporary files of outs in dir that a killed
-// render left behind. Failing to is not an error: the files are hidden and
-// do no harm.
-func removeStale(dir string, outs []Output) {
+// removeStale removes the temporary files in dir that renders killed
+// over an hour ago left behind. Failing to is not an error: the files are
+// hidden and do no harm.
+func removeStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if !e.Type().IsRegular() || !strings.HasSuffix(n, tempSuffix) || !isTempOf(n, outs) {
+		if !e.Type().IsRegular() || !isTemp(n) {
 			continue
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
@@ -164,12 +180,9 @@ func removeStale(dir string, outs []Output) {
 	}
 }
 
-// isTempOf reports whether file is named as a temporary file of one of outs.
-func isTempOf(file string, outs []Output) bool {
-	for _, o := range outs {
-		if strings.HasPrefix(file, tempPrefix(o.Name)) {
-			return true
-		}
-	}
-	return false
-}
+// tempPattern matches the names of the temporary files of outputs:
+// tempPrefix, then the digits os.CreateTemp puts for "*", then tempSuffix.
+var tempPattern = regexp.MustCompile(`^\..+\.(pdf|xlsx)\.[0-9]+\.tmp$`)
+
+// isTemp reports whether file is named as the temporary file of an output.
+func isTemp(file string) bool { return tempPattern.MatchString(file) }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -20,22 +21,30 @@ import (
 // KB fills the disk in the middle of the second.
 type diskFull struct {
 	w    io.Writer
-	free *int // shared by the files on the disk
+	disk *freeSpace // shared by the files on the disk
+}
+
+type freeSpace struct {
+	mu   sync.Mutex
+	free int
 }
 
 func (d *diskFull) Write(p []byte) (int, error) {
-	if len(p) > *d.free {
-		n, _ := d.w.Write(p[:*d.free])
-		*d.free = 0
+	d.disk.mu.Lock()
+	defer d.disk.mu.Unlock()
+	if len(p) > d.disk.free {
+		n, _ := d.w.Write(p[:d.disk.free])
+		d.disk.free = 0
 		return n, &fs.PathError{Op: "write", Path: "tệp", Err: syscall.ENOSPC}
 	}
-	*d.free -= len(p)
+	d.disk.free -= len(p)
 	return d.w.Write(p)
 }
 
 // disk returns a disk with free bytes free.
 func disk(free int) func(io.Writer) io.Writer {
-	return func(w io.Writer) io.Writer { return &diskFull{w: w, free: &free} }
+	space := &freeSpace{free: free}
+	return func(w io.Writer) io.Writer { return &diskFull{w: w, disk: space} }
 }
 
 // chunked writes 100 KB in 1 KB pieces, as a real generator does.
@@ -167,8 +176,8 @@ func TestWriteAllInterruptedBeforeStart(t *testing.T) {
 	assertOld(t, dir)
 }
 
-// TestWriteAllRemovesStale: the temporary files of a killed render are
-// removed by the next render of the same outputs once they are old enough
+// TestWriteAllRemovesStale: the temporary files of killed renders are
+// removed by the next render into the directory once they are old enough
 // to be surely abandoned; younger ones and other files are kept.
 func TestWriteAllRemovesStale(t *testing.T) {
 	dir := t.TempDir()
@@ -176,7 +185,9 @@ func TestWriteAllRemovesStale(t *testing.T) {
 	files := map[string]bool{ // name: removed
 		".a.pdf.123.tmp":     true,
 		".a.pdf.456.tmp":     false, // young: a render may still be writing it
-		".khac.pdf.789.tmp":  false, // another output's
+		".khac.pdf.789.tmp":  true,  // another output's
+		".khac.xlsx.7.tmp":   true,
+		".khac.pdf.tmp":      false, // not made by os.CreateTemp
 		"ghi-chu.tmp":        false,
 		".a.pdf.ghi-chu.txt": false,
 	}

@@ -64,9 +64,11 @@ type result struct {
 	done           bool
 }
 
-// renderFunc renders one file, printing to stdout the files it writes and
-// to stderr every problem, and returns its error.
-type renderFunc func(file string, stdout, stderr io.Writer) error
+// renderFunc renders one file in two steps, each printing to stdout the
+// files it writes and to stderr every problem: it makes the outputs in
+// memory, the work of a processor, and returns the step that writes them,
+// which waits on the disk; or the error that ended it.
+type renderFunc func(file string, stdout, stderr io.Writer) (write func() error, err error)
 
 // batch renders the files args name with up to jobs at a time, each going
 // on whatever happens to the others, and returns the exit status: 1 if any
@@ -113,18 +115,22 @@ func (b *batchRun) run(ctx context.Context, jobs int, fn renderFunc) int {
 			}
 		}
 	}()
+	// jobs files are made at a time; as many more may be writing
+	// meanwhile, so that no processor waits on the disk.
+	slots := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
-	for range min(jobs, len(b.in)) {
+	for range min(2*jobs, len(b.in)) {
 		wg.Go(func() {
 			for i := range next {
+				slots <- struct{}{}
 				if ctx.Err() != nil {
+					<-slots
 					continue // interrupted: leave it undone
 				}
-				r := &b.results[i]
-				if r.err = b.in[i].err; r.err == nil {
-					r.err = fn(b.in[i].file, &r.stdout, &r.stderr)
-				} else {
-					fmt.Fprintln(&r.stderr, r.err)
+				write := b.make(i, fn)
+				<-slots
+				if write != nil {
+					b.results[i].err = write()
 				}
 				done <- i
 			}
@@ -150,6 +156,20 @@ func (b *batchRun) run(ctx context.Context, jobs int, fn renderFunc) int {
 		return exitInvalid
 	}
 	return exitOK
+}
+
+// make runs the first step of rendering input i, and returns the second,
+// or nil when the first failed.
+func (b *batchRun) make(i int, fn renderFunc) (write func() error) {
+	r := &b.results[i]
+	if r.err = b.in[i].err; r.err != nil {
+		fmt.Fprintln(&r.stderr, r.err)
+		return nil
+	}
+	if write, r.err = fn(b.in[i].file, &r.stdout, &r.stderr); r.err != nil {
+		return nil
+	}
+	return write
 }
 
 // flush prints the results finished in order so far and keeps the

@@ -135,14 +135,16 @@ func TestBatchArguments(t *testing.T) {
 func TestBatchProgress(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	b := &batchRun{in: []input{{file: "a.yaml"}, {file: "b.yaml"}, {file: "c.yaml"}}, stdout: &stdout, stderr: &stderr, terminal: true, start: time.Now()}
-	code := b.run(context.Background(), 1, func(file string, stdout, stderr io.Writer) error {
+	code := b.run(context.Background(), 1, func(file string, stdout, stderr io.Writer) (func() error, error) {
 		time.Sleep(120 * time.Millisecond) // past the redraw interval
 		if file == "b.yaml" {
 			fmt.Fprintln(stderr, "b.yaml:3:1: hỏng")
-			return errors.New("b.yaml:3:1: hỏng")
+			return nil, errors.New("b.yaml:3:1: hỏng")
 		}
-		fmt.Fprintln(stdout, file+".pdf")
-		return nil
+		return func() error {
+			fmt.Fprintln(stdout, file+".pdf")
+			return nil
+		}, nil
 	})
 	if code != exitInvalid {
 		t.Errorf("status %d, want %d", code, exitInvalid)
@@ -165,7 +167,7 @@ func TestBatchProgress(t *testing.T) {
 	// Not a terminal: no progress line.
 	stderr.Reset()
 	b = &batchRun{in: b.in, stdout: io.Discard, stderr: &stderr, start: time.Now()}
-	b.run(context.Background(), 2, func(string, io.Writer, io.Writer) error { return nil })
+	b.run(context.Background(), 2, func(string, io.Writer, io.Writer) (func() error, error) { return func() error { return nil }, nil })
 	if strings.Contains(stderr.String(), "\r") {
 		t.Errorf("progress drawn on a file: %q", stderr.String())
 	}
@@ -179,10 +181,10 @@ func TestBatchInterrupted(t *testing.T) {
 	var stderr bytes.Buffer
 	started := 0
 	b := &batchRun{in: []input{{file: "a.yaml"}, {file: "b.yaml"}, {file: "c.yaml"}}, stdout: io.Discard, stderr: &stderr, start: time.Now()}
-	code := b.run(ctx, 1, func(string, io.Writer, io.Writer) error {
+	code := b.run(ctx, 1, func(string, io.Writer, io.Writer) (func() error, error) {
 		started++
 		cancel()
-		return nil
+		return func() error { return nil }, nil
 	})
 	if code != exitInvalid || started != 1 || !strings.Contains(stderr.String(), "1/3 tệp YAML") || !strings.Contains(stderr.String(), "2 tệp chưa làm vì bị ngắt") {
 		t.Errorf("status %d, %d started, stderr %q; want %d, 1 and two files left undone", code, started, stderr.String(), exitInvalid)

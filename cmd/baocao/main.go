@@ -142,19 +142,23 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	context.AfterFunc(ctx, stop)
-	return batch(ctx, files, *jobs, stdout, stderr, func(file string, stdout, stderr io.Writer) error {
+	out := render.OpenDir(*dir)
+	return batch(ctx, files, *jobs, stdout, stderr, func(file string, stdout, stderr io.Writer) (func() error, error) {
 		outs, err := prepare(file, loadOptions(*in.fix, stderr), opt, stderr)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := render.WriteAll(ctx, *dir, outs); err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", file, err)
-			return err
-		}
-		for _, o := range outs {
-			fmt.Fprintln(stdout, filepath.Join(*dir, o.Name))
-		}
-		return nil
+		outs = render.Generate(outs)
+		return func() error {
+			if err := out.WriteAll(ctx, outs); err != nil {
+				fmt.Fprintf(stderr, "%s: %v\n", file, err)
+				return err
+			}
+			for _, o := range outs {
+				fmt.Fprintln(stdout, filepath.Join(*dir, o.Name))
+			}
+			return nil
+		}, nil
 	})
 }
 

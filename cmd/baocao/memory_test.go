@@ -23,19 +23,34 @@ func TestHeapLimit(t *testing.T) {
 	}
 }
 
-// TestHoldMemory: a render sets the heap limit and lifts it when done; a
-// GOMEMLIMIT of the user's is left alone.
+// TestHoldMemory: a render sets the heap limit and the collector's growth
+// and restores both when done; a GOMEMLIMIT or GOGC of the user's is left
+// alone.
 func TestHoldMemory(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	debug.SetMemoryLimit(math.MaxInt64)
 	stop := holdMemory()
 	if got := debug.SetMemoryLimit(-1); got != memoryTarget {
 		t.Errorf("limit %d during a render, want %d", got, memoryTarget)
 	}
+	if got := debug.SetGCPercent(gcPercent); got != gcPercent {
+		t.Errorf("GOGC %d during a render, want %d", got, gcPercent)
+	}
 	stop()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("limit %d after, want none", got)
 	}
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("GOGC %d after, want 100 as before", got)
+	}
+	debug.SetGCPercent(100)
+	t.Setenv("GOGC", "100")
+	stop = holdMemory()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC %d with GOGC set, want the user's 100", got)
+	}
+	stop()
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	debug.SetMemoryLimit(1 << 30)
 	holdMemory()()
