@@ -59,20 +59,34 @@ func WriteAll(ctx context.Context, dir string, outs []Output) error {
 // by a disk that fills.
 func writeAll(ctx context.Context, dir string, outs []Output, disk func(io.Writer) io.Writer) (err error) {
 	outs = generateAll(outs)
-	tmps := make([]string, 0, len(outs))
+	files := make([]*os.File, 0, len(outs))
 	defer func() {
 		if err != nil {
-			for _, t := range tmps {
-				os.Remove(t)
+			for _, f := range files {
+				f.Close()
+				os.Remove(f.Name())
 			}
 		}
 	}()
 	for _, o := range outs {
-		t, err := writeTemp(ctx, dir, o, disk)
+		f, err := writeTemp(ctx, dir, o, disk)
 		if err != nil {
 			return err
 		}
-		tmps = append(tmps, t)
+		files = append(files, f)
+	}
+	// Synced before the renames, so that a crash cannot leave a renamed but
+	// empty file; all written first, so that the first sync writes them all
+	// and the others find little left to do.
+	for i, f := range files {
+		if err := f.Sync(); err != nil {
+			return writeFailed(outs[i].Name, dir, err)
+		}
+	}
+	for i, f := range files {
+		if err := f.Close(); err != nil {
+			return writeFailed(outs[i].Name, dir, err)
+		}
 	}
 	// Renames are not interrupted: they take no time, and stopping between
 	// them would leave some outputs new and some old.
@@ -80,7 +94,7 @@ func writeAll(ctx context.Context, dir string, outs []Output, disk func(io.Write
 		return interrupted(dir, err)
 	}
 	for i, o := range outs {
-		if err := os.Rename(tmps[i], filepath.Join(dir, o.Name)); err != nil {
+		if err := os.Rename(files[i].Name(), filepath.Join(dir, o.Name)); err != nil {
 			return fmt.Errorf("không đặt được tên %s cho tệp vừa ghi (%v) — hãy kiểm tra quyền ghi trong thư mục %s", o.Name, err, dir)
 		}
 	}
@@ -92,21 +106,19 @@ func interrupted(dir string, err error) error {
 	return fmt.Errorf("đã dừng vì bị ngắt (%w: %w) — chưa ghi tệp nào, các tệp đã có trong %s vẫn giữ nguyên", ErrInterrupted, err, dir)
 }
 
-// writeTemp writes o into a new temporary file in dir and returns its
-// name; on failure the file is removed.
-func writeTemp(ctx context.Context, dir string, o Output, disk func(io.Writer) io.Writer) (name string, err error) {
+// writeTemp writes o into a new temporary file in dir and returns it,
+// open; on failure the file is removed.
+func writeTemp(ctx context.Context, dir string, o Output, disk func(io.Writer) io.Writer) (_ *os.File, err error) {
 	if err := ctx.Err(); err != nil {
-		return "", interrupted(dir, err)
+		return nil, interrupted(dir, err)
 	}
 	f, err := os.CreateTemp(dir, tempPrefix(o.Name)+"*"+tempSuffix)
 	if err != nil {
-		return "", fmt.Errorf("không tạo được tệp trong thư mục %s (%v) — hãy kiểm tra thư mục tồn tại và được phép ghi, hoặc chọn thư mục khác bằng -o", dir, err)
+		return nil, fmt.Errorf("không tạo được tệp trong thư mục %s (%v) — hãy kiểm tra thư mục tồn tại và được phép ghi, hoặc chọn thư mục khác bằng -o", dir, err)
 	}
 	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = writeFailed(o.Name, dir, cerr)
-		}
 		if err != nil {
+			f.Close()
 			os.Remove(f.Name())
 		}
 	}()
@@ -116,22 +128,18 @@ func writeTemp(ctx context.Context, dir string, o Output, disk func(io.Writer) i
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		return "", interrupted(dir, ctx.Err())
+		return nil, interrupted(dir, ctx.Err())
 	}
 	switch {
 	case err != nil && w.err != nil:
-		return "", writeFailed(o.Name, dir, w.err)
+		return nil, writeFailed(o.Name, dir, w.err)
 	case err != nil:
-		return "", fmt.Errorf("không tạo được %s (%w) — đây là lỗi của chương trình, hãy báo cho người phát triển kèm tệp YAML", o.Name, err)
+		return nil, fmt.Errorf("không tạo được %s (%w) — đây là lỗi của chương trình, hãy báo cho người phát triển kèm tệp YAML", o.Name, err)
 	}
 	if err := f.Chmod(0o644); err != nil {
-		return "", writeFailed(o.Name, dir, err)
+		return nil, writeFailed(o.Name, dir, err)
 	}
-	// Sync before the rename, so a crash cannot leave a renamed but empty file.
-	if err := f.Sync(); err != nil {
-		return "", writeFailed(o.Name, dir, err)
-	}
-	return f.Name(), nil
+	return f, nil
 }
 
 // writeFailed is the error for a file that could not be written, most
