@@ -121,10 +121,13 @@ func embed(f *face.Face, gids []uint16, chars []rune) (*embedding, error) {
 
 // embedding returns what the document embeds of the face: the cut of
 // the embedded family's face shared by documents (see sharedCut) when it
-// has every glyph drawn, else the face cut to them.
+// has every glyph drawn and the document draws more than a quarter of
+// them, else the face cut to the glyphs drawn. A face used for a few words
+// — the italic of a date line — costs little to cut and compress, where
+// the shared cut would add some twenty kilobytes to the file.
 func (u *fontUse) embedding() (*embedding, error) {
 	gids := u.glyphs()
-	if c := sharedCutOf(u.face); c != nil && c.has(gids) {
+	if c := sharedCutOf(u.face); c != nil && 4*len(gids) > c.glyphs && c.has(gids) {
 		return c.embedding, nil
 	}
 	return embed(u.face, gids, u.chars)
@@ -173,7 +176,8 @@ const vietnamese = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ
 // each PDF carries, in return, some kilobytes of glyphs it does not draw.
 type sharedCut struct {
 	*embedding
-	keeps []uint64 // bit g: glyph g is in the cut
+	keeps  []uint64 // bit g: glyph g is in the cut
+	glyphs int      // how many
 }
 
 // has reports whether the cut has every glyph of gids.
@@ -203,7 +207,7 @@ var sharedCuts = func() (cuts [len(styles)]func() *sharedCut) {
 			if err != nil {
 				return nil
 			}
-			c := &sharedCut{embedding: e, keeps: make([]uint64, len(u.chars)/64+1)}
+			c := &sharedCut{embedding: e, keeps: make([]uint64, len(u.chars)/64+1), glyphs: len(gids)}
 			for _, g := range gids {
 				c.keeps[g>>6] |= 1 << (g & 63)
 			}

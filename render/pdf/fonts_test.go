@@ -51,8 +51,9 @@ func linePages(s string) []*layout.Page {
 
 // TestSharedCut: every character of a Vietnamese document is in the cut
 // of each embedded face shared by documents; two documents of different
-// text within it embed the same font programs, a document beyond it its
-// own, and a reader reads back every character either way.
+// text drawing much of it embed the same font programs, a document
+// drawing a few glyphs or beyond it its own, and a reader reads back every
+// character either way.
 func TestSharedCut(t *testing.T) {
 	all := vietnamese
 	for r := rune(0x1EA0); r <= 0x1EF9; r++ {
@@ -71,18 +72,29 @@ func TestSharedCut(t *testing.T) {
 		}
 	}
 
+	half := string([]rune(all)[:len([]rune(all))/2])
 	whole := write(t, linePages(all), sampleInfo)
-	short := write(t, linePages("Cần Thơ"), sampleInfo)
-	beyond := write(t, linePages("Cần Thơ — Москва"), sampleInfo)
-	a, b, c := programs(t, whole), programs(t, short), programs(t, beyond)
-	if len(a) != len(styles) || len(b) != len(styles) || len(c) != len(styles) {
-		t.Fatalf("%d, %d and %d font programs, want %d each", len(a), len(b), len(c), len(styles))
+	progs := map[string][][]byte{"whole": programs(t, whole)}
+	for name, text := range map[string]string{
+		"half":   half,               // within the shared cut, half of it
+		"few":    "Cần Thơ",          // within it, a few glyphs
+		"beyond": half + " — Москва", // beyond it
+	} {
+		progs[name] = programs(t, write(t, linePages(text), sampleInfo))
 	}
-	for i := range a {
-		if !bytes.Equal(a[i], b[i]) {
-			t.Errorf("font %d: documents within the shared cut embed different programs", i)
+	for name, p := range progs {
+		if len(p) != len(styles) {
+			t.Fatalf("%s: %d font programs, want %d", name, len(p), len(styles))
 		}
-		if bytes.Equal(a[i], c[i]) {
+	}
+	for i := range styles {
+		if !bytes.Equal(progs["whole"][i], progs["half"][i]) {
+			t.Errorf("font %d: documents drawing much of the shared cut embed different programs", i)
+		}
+		if len(progs["few"][i]) >= len(progs["whole"][i]) {
+			t.Errorf("font %d: a document drawing a few glyphs embeds %d bytes, no fewer than the shared cut's %d", i, len(progs["few"][i]), len(progs["whole"][i]))
+		}
+		if bytes.Equal(progs["whole"][i], progs["beyond"][i]) {
 			t.Errorf("font %d: a document beyond the shared cut embeds it", i)
 		}
 	}
@@ -94,7 +106,7 @@ func TestSharedCut(t *testing.T) {
 	for name, tt := range map[string]struct {
 		doc  []byte
 		want string
-	}{"shared": {whole, all}, "own": {beyond, "Cần Thơ — Москва"}} {
+	}{"shared": {whole, all}, "own": {write(t, linePages("Cần Thơ — Москва"), sampleInfo), "Cần Thơ — Москва"}} {
 		path := filepath.Join(t.TempDir(), name+".pdf")
 		if err := os.WriteFile(path, tt.doc, 0o644); err != nil {
 			t.Fatal(err)
