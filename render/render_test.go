@@ -55,6 +55,28 @@ func TestPDFFontsEmbedded(t *testing.T) {
 	}
 }
 
+// TestPDFStructure: qpdf, an independent reader, finds no syntax or
+// stream error in any PDF of any example — the cross-reference table
+// assemble rewrites, the stream lengths, the compressed streams.
+func TestPDFStructure(t *testing.T) {
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not found: install qpdf to run this check")
+	}
+	for _, name := range examples(t) {
+		_, dir := renderExample(t, name)
+		pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		if len(pdfs) == 0 {
+			t.Errorf("%s: no PDF", name)
+		}
+		for _, p := range pdfs {
+			out, err := exec.Command("qpdf", "--check", p).CombinedOutput()
+			if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
+				t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(p), err, out)
+			}
+		}
+	}
+}
+
 // TestWriteAllKeepsOldFiles: when one output fails, nothing new appears and
 // the file already there is unchanged.
 func TestWriteAllKeepsOldFiles(t *testing.T) {

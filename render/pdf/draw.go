@@ -5,6 +5,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"baocao/render/face"
 	"baocao/render/layout"
 )
 
@@ -25,7 +26,7 @@ type drawer struct {
 	// font is the face and size set last on the page.
 	font struct {
 		set   bool
-		style int
+		style face.Style
 		size  float64
 	}
 	// line is the line width set last: fpdf writes a change into the page
@@ -73,8 +74,8 @@ func (d *drawer) endRun() {
 	d.open = false
 	r := &d.run
 	f := &d.font
-	set := !f.set || f.style != int(r.style) || f.size != r.size
-	f.set, f.style, f.size = true, int(r.style), r.size
+	set := !f.set || f.style != r.style || f.size != r.size
+	f.set, f.style, f.size = true, r.style, r.size
 	d.text = r.draw(d.text, d.height, set)
 }
 
