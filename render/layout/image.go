@@ -12,7 +12,7 @@ import (
 	"io"
 )
 
-// picture is a decoded signature or seal image, ready for the PDF.
+// picture is a signature, seal or photo read and checked, ready for the PDF.
 type picture struct {
 	data   []byte
 	format string  // "PNG" or "JPEG"

@@ -53,7 +53,7 @@ type engine struct {
 	// each annex: page numbering restarts there (nd30.md §1).
 	sections []int
 	level    int // outline level of the last mark, -1 before the first
-	// pictures are the body's photos, decoded before layout starts.
+	// pictures are the body's photos, read before layout starts.
 	pictures map[*document.Figure]picture
 	// tables holds the words of the tables measured so far.
 	tables map[*document.Table][][][]word

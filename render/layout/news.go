@@ -68,7 +68,7 @@ func bylineRuns(f *document.Frame) [][]document.Run {
 	return out
 }
 
-// readFigures decodes the photos of a body before anything is placed, so
+// readFigures reads and checks the photos of a body before anything is placed, so
 // that a damaged image is an error and not a gap in the PDF.
 func readFigures(body []document.Block) (map[*document.Figure]picture, error) {
 	pics := map[*document.Figure]picture{}
