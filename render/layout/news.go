@@ -68,8 +68,8 @@ func bylineRuns(f *document.Frame) [][]document.Run {
 	return out
 }
 
-// readFigures reads and checks the photos of a body before anything is placed, so
-// that a damaged image is an error and not a gap in the PDF.
+// readFigures reads and checks the photos of a body before anything is
+// placed, so that a damaged image is an error and not a gap in the PDF.
 func readFigures(body []document.Block) (map[*document.Figure]picture, error) {
 	pics := map[*document.Figure]picture{}
 	var errs report.Errors
