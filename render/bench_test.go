@@ -342,18 +342,7 @@ statistics:
 // report the benchmarks build. With BAOCAO_SYNTHETIC=FILE:PAGES set it
 // writes that file, for BENCHMARKS.md's whole-process runs.
 func TestSyntheticYAML(t *testing.T) {
-	file, pages := filepath.Join(t.TempDir(), "s.yaml"), 2
-	if v := os.Getenv("BAOCAO_SYNTHETIC"); v != "" {
-		f, n, ok := strings.Cut(v, ":")
-		var err error
-		if pages, err = strconv.Atoi(n); !ok || err != nil {
-			t.Fatalf("BAOCAO_SYNTHETIC=%q, want FILE:PAGES", v)
-		}
-		file = f
-	}
-	if err := os.WriteFile(file, []byte(syntheticYAML(pages)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file, pages := generated(t, "BAOCAO_SYNTHETIC", 2, syntheticYAML)
 	got, err := load.File(file)
 	if err != nil {
 		t.Fatal(err)
@@ -363,4 +352,25 @@ func TestSyntheticYAML(t *testing.T) {
 		!reflect.DeepEqual(got.BaoCao.Signer, want.BaoCao.Signer) || !slices.Equal(got.BaoCao.Recipients, want.BaoCao.Recipients) {
 		t.Error("the file does not load as the synthetic report")
 	}
+}
+
+// generated writes the input file gen makes for a size, and returns its
+// name and the size: the size given by default, in a temporary directory;
+// with env set to FILE:SIZE, that file of that size, for BENCHMARKS.md's
+// whole-process runs.
+func generated(t *testing.T, env string, size int, gen func(int) string) (string, int) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "input.yaml")
+	if v := os.Getenv(env); v != "" {
+		f, n, ok := strings.Cut(v, ":")
+		var err error
+		if size, err = strconv.Atoi(n); !ok || err != nil {
+			t.Fatalf("%s=%q, want FILE:SIZE", env, v)
+		}
+		file = f
+	}
+	if err := os.WriteFile(file, []byte(gen(size)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file, size
 }

@@ -79,18 +79,7 @@ annexes:
 // written and gives its workbook. With BAOCAO_LARGE=FILE:ROWS set it writes
 // that file, for BENCHMARKS.md's whole-process run of the 100.000-row annex.
 func TestLargeYAML(t *testing.T) {
-	file, rows := filepath.Join(t.TempDir(), "large.yaml"), 2000
-	if v := os.Getenv("BAOCAO_LARGE"); v != "" {
-		f, n, ok := strings.Cut(v, ":")
-		var err error
-		if rows, err = strconv.Atoi(n); !ok || err != nil {
-			t.Fatalf("BAOCAO_LARGE=%q, want FILE:ROWS", v)
-		}
-		file = f
-	}
-	if err := os.WriteFile(file, []byte(largeYAML(rows)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file, rows := generated(t, "BAOCAO_LARGE", 2000, largeYAML)
 	r, err := load.File(file)
 	if err != nil {
 		t.Fatal(err)
