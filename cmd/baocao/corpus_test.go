@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -140,7 +141,68 @@ func TestCorpus(t *testing.T) {
 			if c.check != nil {
 				c.check(t, file, out)
 			}
+			if c.code == exitInvalid && c.args == nil {
+				checkMessages(t, c.name, file, got)
+				checkRenderAgrees(t, file, dir, got)
+			}
 		})
+	}
+}
+
+// wholeFile names the cases whose problem concerns the whole file, so
+// that their message names the file without a line.
+var wholeFile = map[string]bool{"file-20mb": true}
+
+// message is one line of an error: the file, its line and column unless
+// the problem concerns the whole file, and what is wrong.
+var message = regexp.MustCompile(`^(\S.*?)(:\d+:\d+)?: (.+)$`)
+
+// checkMessages checks that every message of a failed input names where
+// it is, says in Vietnamese what to do, and that the summary closes them.
+func checkMessages(t *testing.T, name, file string, stderr []byte) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(string(stderr), "\n"), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("stderr %q: want at least one message and the summary", stderr)
+	}
+	for _, l := range lines[:len(lines)-1] {
+		m := message.FindStringSubmatch(l)
+		switch {
+		case m == nil:
+			t.Errorf("message %q is not file:line:col: text", l)
+			continue
+		case m[2] == "" && !wholeFile[name]:
+			t.Errorf("message %q has no line and column", l)
+		}
+		if !strings.Contains(m[3], " — ") || !vietnamese.MatchString(m[3]) {
+			t.Errorf("message %q does not say in Vietnamese what to do (… — …)", l)
+		}
+	}
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "baocao: ") || !strings.HasSuffix(last, "chưa ghi tệp nào") {
+		t.Errorf("last line %q is not the summary", last)
+	}
+}
+
+// vietnamese matches a letter only Vietnamese writes.
+var vietnamese = regexp.MustCompile(`[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]`)
+
+// checkRenderAgrees renders an input that failed validation: the render
+// must fail with the same messages and write nothing.
+func checkRenderAgrees(t *testing.T, file, dir string, validated []byte) {
+	t.Helper()
+	out := filepath.Join(dir, "render")
+	code, stdout, stderr := runCmd("render", "-o", out, file)
+	if code != exitInvalid {
+		t.Errorf("render exited %d, want %d", code, exitInvalid)
+	}
+	if got := strings.ReplaceAll(stderr, dir, "$TMP"); got != string(validated) {
+		t.Errorf("render and validate disagree\nrender:\n%s\nvalidate:\n%s", got, validated)
+	}
+	if stdout != "" {
+		t.Errorf("render printed %q", stdout)
+	}
+	if names := dirNames(t, out); len(names) > 0 {
+		t.Errorf("render wrote %q", names)
 	}
 }
 

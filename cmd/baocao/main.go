@@ -173,7 +173,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 		if _, err := prepare(file, loadOptions(*in.fix, stderr), opt, stderr); err != nil {
 			return false
 		}
-		fmt.Fprintf(stdout, "%s: hợp lệ (valid)\n", file)
+		fmt.Fprintf(stdout, "%s: hợp lệ\n", file)
 		return true
 	})
 }
@@ -243,7 +243,7 @@ func prepare(file string, lopt load.Options, opt render.Options, stderr io.Write
 	if errors.As(err, &list) {
 		n = len(list.Unwrap())
 	}
-	fmt.Fprintf(stderr, "baocao: %s có %d lỗi, chưa ghi tệp nào (%d error(s), nothing written)\n", file, n, n)
+	fmt.Fprintf(stderr, "baocao: %s có %d lỗi, chưa ghi tệp nào\n", file, n)
 	return nil, err
 }
 
