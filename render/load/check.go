@@ -22,6 +22,7 @@ func check(d *decoder, r *report.Report) {
 		checkRecipients(d, "bao_cao.recipients", r.BaoCao.Recipients)
 	}
 	checkKinds(d, r)
+	checkCodes(d, r)
 	checkFigures(d, r)
 	checkAnnexes(d, r)
 }

@@ -162,6 +162,44 @@ func TestFigureBoundsAccepted(t *testing.T) {
 	}
 }
 
+// TestCodeErrors: a ký hiệu written with the number, with "Số", or
+// otherwise than Nghị định 30 writes one is refused with what to write.
+func TestCodeErrors(t *testing.T) {
+	base := readFixture(t)
+	tests := []struct{ code, want string }{
+		{"05/BC-X", `"code" là "05/BC-X", có cả số văn bản, mà số văn bản ghi ở "number" và được in sẵn trước ký hiệu — hãy viết code: BC-X (văn bản sẽ in "Số: 15/BC-X")`},
+		{`"Số: 15/BC-CAT"`, `"code" là "Số: 15/BC-CAT", có chữ "Số", mà "Số:" và số văn bản (ghi ở "number") được in sẵn trước ký hiệu — hãy viết code: BC-CAT (văn bản sẽ in "Số: 15/BC-CAT")`},
+		{"số 15/BC-CAT", `có chữ "Số"`},
+		{"/BC-CAT", `bắt đầu bằng dấu "/", mà dấu "/" sau số văn bản được in sẵn — hãy viết code: BC-CAT`},
+		{"BC - CAT", `có dấu cách, mà ký hiệu viết liền — hãy viết code: BC-CAT`},
+		{"bc-cat", `có chữ thường, mà ký hiệu viết bằng chữ in hoa — hãy viết code: BC-CAT`},
+		{"BC/CAT", `có ký tự '/', mà ký hiệu chỉ gồm chữ in hoa, chữ số và dấu gạch ngang "-" — hãy viết code: BC-CAT`},
+		{"BC-CAT.", `có ký tự '.'`},
+		{"BCCAT", `chưa đúng dạng <tên loại>-<cơ quan> của Nghị định 30, các phần nối bằng một dấu gạch ngang "-" — hãy viết chữ viết tắt tên loại, dấu "-" rồi chữ viết tắt tên cơ quan, ví dụ code: BC-UBND (văn bản sẽ in "Số: 15/BC-UBND")`},
+		{"BC--CAT", `chưa đúng dạng`},
+		{"BC-", `chưa đúng dạng`},
+		{"TB-CAT", `bắt đầu bằng TB, mà theo Nghị định 30 ký hiệu của báo cáo bắt đầu bằng BC — hãy viết code: BC-CAT`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			src := edit(t, base, "code: BC-CAT", "code: "+tt.code)
+			es := loadErrors(t, src)
+			needle := "code: ‸" + tt.code
+			if strings.HasPrefix(tt.code, `"`) {
+				needle = `code: "‸` + tt.code[1:]
+			}
+			if pos := at(t, src, needle); !hasError(es, pos, tt.want) || len(es) != 1 {
+				t.Errorf("want one error at %s containing %q; got\n%v", pos, tt.want, es)
+			}
+		})
+	}
+	for _, code := range []string{"BC-CAT", "BC-SGDĐT", "BC-CAT-PV01", "BC-UBND"} {
+		if _, err := Bytes("t.yaml", []byte(edit(t, base, "code: BC-CAT", "code: "+code))); err != nil {
+			t.Errorf("%s: %v", code, err)
+		}
+	}
+}
+
 // TestAnnexFigures: annex cells are read as the other figures are, and
 // their columns and totals kept within the bounds.
 func TestAnnexFigures(t *testing.T) {
