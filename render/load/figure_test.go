@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"baocao/render/figure"
 	"baocao/render/report"
 )
 
@@ -253,4 +254,24 @@ func TestAnnexFigures(t *testing.T) {
 	if _, err := Bytes("t.yaml", []byte(head+"        - [Phòng A, \"1\", \"999.999.999.999.999\"]\n        - [Phòng B, \"1\", \"999.999.999.999.999\"]\n")); err != nil {
 		t.Error(err)
 	}
+}
+
+// FuzzFigureProblem: whatever is written where a figure belongs, the
+// message says what is wrong and what to do, and never fails itself.
+func FuzzFigureProblem(f *testing.F) {
+	for _, s := range []string{"3.965", "-3,965", "1.000", "0x1F", "−0x1F", "+5", "5.", ".5", "87,6%", "1_0", "1e3", "", "ba", "12,5", "0,000001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := figure.Parse(s); err != nil {
+			if msg := figureProblem(`"x"`, err, false); !strings.Contains(msg, " — ") {
+				t.Errorf("%q: %q", s, msg)
+			}
+		}
+		if _, err := figure.ParseInt(s); err != nil {
+			if msg := figureProblem(`"x"`, err, true); !strings.Contains(msg, " — ") {
+				t.Errorf("%q: %q", s, msg)
+			}
+		}
+	})
 }
