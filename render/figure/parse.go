@@ -98,11 +98,8 @@ func (e *Error) Error() string {
 // ignored ("010" is 10), and so are Spaces around it. A figure with two
 // readings, or none, or beyond the bounds, gives an *Error.
 func Parse(s string) (float64, error) {
-	r, text, err := read(s)
+	r, _, err := read(s)
 	if err != nil {
-		return 0, err
-	}
-	if err := r.bounded(text); err != nil {
 		return 0, err
 	}
 	return r.value(), nil
@@ -114,9 +111,6 @@ func Parse(s string) (float64, error) {
 func ParseInt(s string) (int64, error) {
 	r, text, err := read(s)
 	if err != nil {
-		return 0, err
-	}
-	if err := r.bounded(text); err != nil {
 		return 0, err
 	}
 	if r.decimal {
@@ -182,8 +176,8 @@ const (
 // They, tabs and line breaks may also stand around a figure.
 const Spaces = " \u00a0\u202f\u2009"
 
-// read reads s under both conventions and keeps the one reading it has;
-// text is s without the space around it.
+// read reads s under both conventions and keeps the one reading it has,
+// within the bounds; text is s without the space around it.
 func read(s string) (r reading, text string, err error) {
 	text = s
 	if n := len(s); n == 0 || s[0] <= ' ' || s[0] >= utf8.RuneSelf || s[n-1] <= ' ' || s[n-1] >= utf8.RuneSelf {
@@ -192,7 +186,7 @@ func read(s string) (r reading, text string, err error) {
 	if strings.Trim(text, "0123456789") == "" && text != "" {
 		// Digits alone, the most common figure: read as they are.
 		r.add(strings.TrimLeft(text, "0"))
-		return r, text, nil
+		return r, text, r.bounded(text)
 	}
 	fail := func(p Problem) (reading, string, error) { return reading{}, text, &Error{Problem: p, Text: text} }
 	body, neg, plus := text, false, false
@@ -220,7 +214,7 @@ func read(s string) (r reading, text string, err error) {
 	if t.n == 1 {
 		// Digits alone read the same in both conventions.
 		vn.neg = neg
-		return vn, text, nil
+		return vn, text, vn.bounded(text)
 	}
 	en, okEN := t.convention(dot, comma)
 	switch {
@@ -239,7 +233,7 @@ func read(s string) (r reading, text string, err error) {
 		return fail(NotNumber)
 	}
 	r.neg = neg
-	return r, text, nil
+	return r, text, r.bounded(text)
 }
 
 // notation recognises the ways of writing numbers that programs know and
