@@ -18,6 +18,8 @@ import (
 	"baocao/render/face"
 	"baocao/render/layout"
 	"baocao/render/load"
+	"baocao/render/xlsx"
+	"baocao/render/xlsx/xlsxtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/bad from the command's output")
@@ -49,9 +51,10 @@ type corpusCase struct {
 // render.TestWriteAllFailures): run in-process, they cannot be caused.
 func corpusCases(t *testing.T) []corpusCase {
 	special := map[string]corpusCase{
-		"bom":            {code: exitOK},
-		"nfd":            {code: exitOK, check: checkNFC},
-		"long-word-cell": {args: []string{"render", "-o", "OUT", "FILE"}, code: exitOK, check: checkNoOverflow},
+		"bom":              {code: exitOK},
+		"nfd":              {code: exitOK, check: checkNFC},
+		"long-word-cell":   {args: []string{"render", "-o", "OUT", "FILE"}, code: exitOK, check: checkNoOverflow},
+		"figure-notations": {args: []string{"render", "-o", "OUT", "FILE"}, code: exitOK, check: checkNotations},
 	}
 	files, err := filepath.Glob(filepath.Join(corpus, "*.yaml"))
 	if err != nil {
@@ -377,5 +380,57 @@ func checkRendered(t *testing.T, _, out string) {
 func checkNothingWritten(t *testing.T, _, out string) {
 	if got := dirNames(t, out); !slices.Equal(got, []string{"tep"}) {
 		t.Errorf("output directory holds %q", got)
+	}
+}
+
+// checkNotations checks that figures written in each notation the loader
+// accepts are printed as the clerk meant them, with the decimals written:
+// in the PDF, as pdftotext reads it back, and in the workbook, as
+// LibreOffice computes it.
+func checkNotations(t *testing.T, _, out string) {
+	pdf := strings.Join(strings.Fields(pdfText(t, filepath.Join(out, "figure-notations-bao-cao.pdf"))), " ")
+	for _, want := range []string{
+		"Số: 10/BC-CAT", // 010 is ten, not octal eight
+		"Kinh phí bảo đảm tăng 46,75 triệu đồng, tương ứng 1,2% so với năm 2020",
+		"hệ số hoàn thành tăng 0,235 lần, tương ứng 24,4% so với năm 2020",
+		"số vụ phá án tăng 4,9 vụ, tương ứng 12,3% so với năm 2020",
+		"tăng 1.233.333.323 lượt, tương ứng 99.900,1% so với năm 2020",
+		"1.234 tập thể, 1.234.567 cá nhân",
+		"Kinh phí bảo đảm triệu đồng 3.965,50 4.012,25 +46,75 +1,2",
+		"Hệ số hoàn thành lần 0,965 1,200 +0,235 +24,4",
+		"Số vụ phá án vụ 40,0 44,9 +4,9 +12,3",
+		"Phòng Tham mưu 1.234.567,5 0,0125",
+		"Phòng Cảnh sát hình sự 87,6 12,5000",
+		"Phòng An ninh mạng 3.965,0 87,6500",
+		"TỔNG CỘNG 1.238.620,1",
+	} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("the PDF does not print %q:\n%s", want, pdf)
+		}
+	}
+	sheets := xlsxtest.Sheets(t, filepath.Join(out, "figure-notations-phu-luc.xlsx"), true)
+	for _, want := range []struct {
+		sheet string
+		row   []string // a label, then the cells after it
+	}{
+		{xlsx.IndicatorSheet, []string{"Kinh phí bảo đảm", "triệu đồng", "3965.5", "4012.25", "46.75", "1.2"}},
+		{xlsx.IndicatorSheet, []string{"Hệ số hoàn thành", "lần", "0.965", "1.2", "0.235", "24.4"}},
+		{xlsx.IndicatorSheet, []string{"Số vụ phá án", "vụ", "40", "44.9", "4.9", "12.3"}},
+		{xlsx.IndicatorSheet, []string{"Lượt phương tiện được kiểm tra", "lượt", "1234567", "1234567890", "1233333323", "99900.1"}},
+		{xlsx.CommendationSheet, []string{"Giấy khen của Giám đốc", "1234", "1234567"}},
+		{"Kinh phí các đơn vị", []string{"Phòng Tham mưu", "1234567.5", "0.0125"}},
+		{"Kinh phí các đơn vị", []string{"Phòng Cảnh sát hình sự", "87.6", "12.5"}},
+		{"Kinh phí các đơn vị", []string{"Phòng An ninh mạng", "3965", "87.65"}},
+		{"Kinh phí các đơn vị", []string{"TỔNG CỘNG", "", "1238620.1", ""}},
+	} {
+		found := false
+		for _, row := range sheets[want.sheet] {
+			if i := slices.Index(row, want.row[0]); i >= 0 && len(row) >= i+len(want.row) {
+				found = found || slices.Equal(row[i:i+len(want.row)], want.row)
+			}
+		}
+		if !found {
+			t.Errorf("sheet %q has no row %q:\n%q", want.sheet, want.row, sheets[want.sheet])
+		}
 	}
 }

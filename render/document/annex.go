@@ -71,22 +71,19 @@ func annexTable(t *report.Table) *Table {
 	// One count of decimals serves a whole column, so that its figures
 	// line up on the decimal comma. The loader has checked every cell.
 	decimals := make([]int, ncol)
-	for ri := range t.Rows {
-		for ci, c := range t.Columns {
-			if v, ok := t.Value(ri, ci); c.IsNumber() && ok {
-				decimals[ci] = max(decimals[ci], viet.Decimals(v))
-			}
+	for ci, c := range t.Columns {
+		if c.IsNumber() {
+			decimals[ci] = t.Decimals(ci)
 		}
 	}
-	sums := make([]float64, ncol)
-	hasSum := false
 	for ri, row := range t.Rows {
 		cells := make([]Cell, ncol)
 		for ci, cell := range row {
 			text := cell
-			if v, ok := t.Value(ri, ci); t.Columns[ci].IsNumber() && ok {
-				text = viet.Number(v, decimals[ci])
-				sums[ci] += v
+			if t.Columns[ci].IsNumber() {
+				if v, ok := t.Value(ri, ci); ok {
+					text = viet.Number(v, decimals[ci])
+				}
 			}
 			cells[ci] = Cell{Runs: []Run{{Text: text}}}
 		}
@@ -96,11 +93,13 @@ func annexTable(t *report.Table) *Table {
 	// the figures it names (after STT and the name, as offices write it).
 	total := make([]Cell, ncol)
 	label := -1
+	hasSum := false
 	for ci, c := range t.Columns {
 		switch {
 		case c.Sum && c.IsNumber():
 			hasSum = true
-			total[ci] = Cell{Runs: []Run{{Text: viet.Number(sums[ci], decimals[ci]), Bold: true}}}
+			sum, dec, _ := t.Sum(ci) // exact: the loader keeps it within bounds
+			total[ci] = Cell{Runs: []Run{{Text: viet.Number(sum, dec), Bold: true}}}
 		case !hasSum:
 			label = ci
 		}

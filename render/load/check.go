@@ -2,10 +2,13 @@ package load
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
+	"baocao/render/figure"
 	"baocao/render/report"
+	"baocao/render/viet"
 )
 
 // check applies the rules that relate several values, after decoding. Values
@@ -19,6 +22,8 @@ func check(d *decoder, r *report.Report) {
 		checkRecipients(d, "bao_cao.recipients", r.BaoCao.Recipients)
 	}
 	checkKinds(d, r)
+	checkCodes(d, r)
+	checkFigures(d, r)
 	checkAnnexes(d, r)
 }
 
@@ -55,17 +60,60 @@ func checkAnnexes(d *decoder, r *report.Report) {
 		}
 		for ri, row := range a.Table.Rows {
 			if len(row) != len(cols) {
-				fail(fmt.Sprintf("%s.rows[%d]", path, ri), "dòng %d có %d ô nhưng bảng có %d cột — mỗi dòng phải đủ %d ô, ô trống ghi \"\"", ri+1, len(row), len(cols), len(cols))
-				continue
-			}
-			for c, col := range cols {
-				if !col.IsNumber() {
-					continue
+				hint := ""
+				if len(row) > len(cols) {
+					// YAML splits [Phòng A, 87,6] at every comma.
+					hint = `; ô có dấu phẩy, như số 87,6, phải đặt trong ngoặc kép: "87,6"`
 				}
-				if _, _, err := report.ParseNumber(row[c]); err != nil {
-					fail(fmt.Sprintf("%s.rows[%d][%d]", path, ri, c), "ô %q ở cột %q %v", row[c], col.Name, err)
-				}
+				fail(fmt.Sprintf("%s.rows[%d]", path, ri), "dòng %d có %d ô nhưng bảng có %d cột — mỗi dòng phải đủ %d ô, ô trống ghi \"\"%s", ri+1, len(row), len(cols), len(cols), hint)
 			}
+		}
+		for c, col := range cols {
+			if col.IsNumber() {
+				checkColumn(a.Table, c, func(ri int, format string, args ...any) {
+					fail(fmt.Sprintf("%s.rows[%d][%d]", path, ri, c), format, args...)
+				})
+			}
+		}
+	}
+}
+
+// checkColumn reads the cells of number column c of t, in the rows of the
+// right length, and keeps them within the bounds of package figure: each
+// figure shown with the column's decimals and, for a column with a total,
+// the sum as the workbook's SUM adds them from the top. fail reports a
+// problem at a row.
+func checkColumn(t *report.Table, c int, fail func(row int, format string, args ...any)) {
+	col := t.Columns[c]
+	// Each cell is read once: a table may have 100.000 rows.
+	values := make([]float64, len(t.Rows))
+	dec := 0
+	for ri, row := range t.Rows {
+		values[ri] = math.NaN() // empty, or reported
+		if len(row) != len(t.Columns) || strings.TrimSpace(row[c]) == "" {
+			continue
+		}
+		v, err := figure.Parse(row[c])
+		if err != nil {
+			fail(ri, "%s", figureProblem(fmt.Sprintf("ô ở cột %q", col.Name), err, false))
+			continue
+		}
+		values[ri], dec = v, max(dec, figure.Decimals(v))
+	}
+	sum := figure.NewSum(dec, len(t.Rows))
+	for ri, v := range values {
+		if math.IsNaN(v) {
+			continue
+		}
+		if n := figure.Digits(v, dec); n > figure.MaxDigits {
+			fail(ri, "ô ở cột %q là %s, in cùng %d chữ số thập phân như các ô khác của cột thành %s, %d chữ số, quá %d chữ số mà Excel giữ được — hãy bớt chữ số thập phân ở cột này, hoặc đổi sang đơn vị lớn hơn",
+				col.Name, written(v), dec, viet.Number(v, dec), n, figure.MaxDigits)
+			return
+		}
+		if col.Sum && !sum.Add(v) {
+			fail(ri, "cộng đến ô này, dòng TỔNG CỘNG của cột %q đã quá %s — hãy kiểm tra lại các số của cột, đổi sang đơn vị lớn hơn, hoặc bỏ \"sum: true\" ở cột này",
+				col.Name, sumBound(dec, len(t.Rows)))
+			return
 		}
 	}
 }

@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"math"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -279,57 +278,6 @@ func text(n *yaml.Node) string {
 		s = strings.TrimSpace(s)
 	}
 	return norm.NFC.String(s)
-}
-
-const numberTodo = "hãy viết số, ví dụ 12 hoặc 3.5 (dấu chấm trước phần thập phân, không dùng dấu phân cách hàng nghìn, không đặt trong ngoặc kép)"
-
-func (d *decoder) int(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
-	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" {
-		d.wrongType(n, path, "một số nguyên", "hãy viết số nguyên, ví dụ 15, không đặt trong ngoặc kép")
-		return false
-	}
-	var x int64
-	if err := n.Decode(&x); err != nil || v.OverflowInt(x) {
-		d.errorf(d.at(n), "%s quá lớn: %s — hãy kiểm tra lại số này", label(path), n.Value)
-		return false
-	}
-	if !d.atLeast(n, path, r, float64(x)) {
-		return false
-	}
-	v.SetInt(x)
-	return true
-}
-
-func (d *decoder) float(n *yaml.Node, v reflect.Value, path string, r report.Field) bool {
-	tag := n.ShortTag()
-	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") {
-		d.wrongType(n, path, "một số", numberTodo)
-		return false
-	}
-	var x float64
-	if err := n.Decode(&x); err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		d.errorf(d.at(n), "%s phải là một số cụ thể, đang là %s — %s", label(path), n.Value, numberTodo)
-		return false
-	}
-	if !d.atLeast(n, path, r, x) {
-		return false
-	}
-	v.SetFloat(x)
-	return true
-}
-
-// atLeast checks the min tag.
-func (d *decoder) atLeast(n *yaml.Node, path string, r report.Field, x float64) bool {
-	if !r.HasMin || x >= r.Min {
-		return true
-	}
-	m := strconv.FormatFloat(r.Min, 'f', -1, 64)
-	if r.Min == 0 {
-		d.errorf(d.at(n), "%s phải là số không âm, đang là %s — hãy sửa thành số ≥ 0", label(path), n.Value)
-	} else {
-		d.errorf(d.at(n), "%s phải là số từ %s trở lên, đang là %s — hãy sửa thành số ≥ %s", label(path), m, n.Value, m)
-	}
-	return false
 }
 
 func (d *decoder) wrongType(n *yaml.Node, path, want, todo string) {

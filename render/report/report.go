@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"baocao/render/figure"
 )
 
 // Pos is a position in a source file, 1-based.
@@ -210,13 +212,77 @@ type Indicator struct {
 // Change is the current value minus the previous one.
 func (i Indicator) Change() float64 { return i.Current - i.Previous }
 
-// Percent is the change relative to the previous value, in percent.
-// ok is false when the previous value is 0 and no percentage exists.
+// Percent is the change relative to the previous value, in percent,
+// rounded to one decimal as it is printed, and computed exactly on the
+// figures as written (figure.Percent). ok is false when the previous
+// value is 0 and no percentage exists.
 func (i Indicator) Percent() (pct float64, ok bool) {
-	if i.Previous == 0 {
-		return 0, false
+	return figure.Percent(i.Previous, i.Current)
+}
+
+// Total is a row of sums in the statistics workbook: the figures of
+// several indicators in one unit, added up exactly.
+type Total struct {
+	Unit              string
+	Previous, Current float64
+	// Decimals is how many decimals the row is shown with: as many as the
+	// figure summed that has the most.
+	Decimals int
+}
+
+// Total returns the group's row of totals, when it has one: two or more
+// indicators sharing one unit other than "%". A sum of mixed units means
+// nothing, nor does a sum of percentages, nor a "total" of a single
+// indicator. It cannot tell a part from its whole ("số vụ" and "số vụ đã
+// làm rõ" share a unit); the model has no field for that yet.
+func (g Group) Total() (Total, bool) {
+	inds := g.Indicators
+	if len(inds) < 2 || inds[0].Unit == "%" {
+		return Total{}, false
 	}
-	return (i.Current - i.Previous) / i.Previous * 100, true
+	for _, ind := range inds[1:] {
+		if ind.Unit != inds[0].Unit {
+			return Total{}, false
+		}
+	}
+	return sum(inds, len(inds)), true
+}
+
+// Total returns the TỔNG CỘNG row of the statistics: the totals of the
+// groups added up, when there are two or more groups and each has a total,
+// all in one unit.
+func (s *Statistics) Total() (Total, bool) {
+	var all []Indicator
+	for _, g := range s.Groups {
+		t, ok := g.Total()
+		if !ok || t.Unit != s.Groups[0].Indicators[0].Unit {
+			return Total{}, false
+		}
+		all = append(all, g.Indicators...)
+	}
+	if len(s.Groups) < 2 {
+		return Total{}, false
+	}
+	return sum(all, len(s.Groups)), true
+}
+
+// sum adds the figures of inds exactly, for a row of the workbook whose
+// formula adds terms cells. The loader keeps them within figure.MaxSum,
+// where the sum is exact.
+func sum(inds []Indicator, terms int) Total {
+	vals := make([]float64, 0, 2*len(inds))
+	for _, ind := range inds {
+		vals = append(vals, ind.Previous, ind.Current)
+	}
+	t := Total{Unit: inds[0].Unit, Decimals: figure.Decimals(vals...)}
+	prev, cur := figure.NewSum(t.Decimals, terms), figure.NewSum(t.Decimals, terms)
+	for _, ind := range inds {
+		prev.Add(ind.Previous)
+		cur.Add(ind.Current)
+	}
+	t.Previous, _ = prev.Value()
+	t.Current, _ = cur.Value()
+	return t
 }
 
 // Indicator finds an indicator by id.

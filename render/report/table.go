@@ -1,49 +1,43 @@
 package report
 
-import (
-	"errors"
-	"strconv"
-	"strings"
-)
+import "baocao/render/figure"
 
-// ErrNotNumber is returned by ParseNumber for a cell that is not a number
-// as the format writes numbers.
-var ErrNotNumber = errors.New("không phải là số — viết số liền, không phân cách hàng nghìn, dấu chấm trước phần thập phân (ví dụ 3965 hoặc 87.6)")
-
-// ParseNumber reads a number cell of an annex table. Numbers are written as
-// in the rest of the YAML file: digits without thousands separators, a point
-// before the decimals, maybe a sign ("3965", "87.6", "-12"). A comma is
-// refused rather than guessed at, since "1,250" means 1250 to some readers
-// and 1,25 to others; so are exponents, NaN and infinities, which no office
-// table holds. An empty cell has no value: ok is false, err nil.
-func ParseNumber(s string) (v float64, ok bool, err error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, false, nil
-	}
-	digits := strings.TrimLeft(s, "+-")
-	whole, frac, dot := strings.Cut(digits, ".")
-	valid := len(s)-len(digits) <= 1 && whole != "" && (!dot || frac != "")
-	for _, part := range []string{whole, frac} {
-		for _, d := range part {
-			valid = valid && d >= '0' && d <= '9'
-		}
-	}
-	if valid {
-		v, err = strconv.ParseFloat(s, 64)
-	}
-	if !valid || err != nil {
-		return 0, false, ErrNotNumber
-	}
-	return v, true, nil
-}
-
-// Value returns the number in a number column's cell of a table the loader
-// has accepted; ok is false for an empty or missing cell.
+// Value returns the number in a number column's cell, read as
+// figure.Parse reads it ("3965", "1.234.567", "87,6"); ok is false for
+// an empty or missing cell, and for one the loader refuses.
 func (t *Table) Value(row, col int) (v float64, ok bool) {
 	if row < 0 || row >= len(t.Rows) || col < 0 || col >= len(t.Rows[row]) {
 		return 0, false
 	}
-	v, ok, _ = ParseNumber(t.Rows[row][col])
-	return v, ok
+	v, err := figure.Parse(t.Rows[row][col])
+	return v, err == nil
+}
+
+// Decimals returns how many decimals number column col is shown with: as
+// many as its cell written with the most, so that its figures line up on
+// the decimal comma.
+func (t *Table) Decimals(col int) int {
+	n := 0
+	for r := range t.Rows {
+		if v, ok := t.Value(r, col); ok {
+			n = max(n, figure.Decimals(v))
+		}
+	}
+	return n
+}
+
+// Sum returns the total of number column col for its TỔNG CỘNG row, its
+// cells added exactly, and the decimals it is shown with (Decimals). ok
+// is false when a partial total has more than figure.MaxDigits digits,
+// which the loader refuses.
+func (t *Table) Sum(col int) (total float64, decimals int, ok bool) {
+	decimals = t.Decimals(col)
+	s := figure.NewSum(decimals, len(t.Rows))
+	for r := range t.Rows {
+		if v, ok := t.Value(r, col); ok {
+			s.Add(v)
+		}
+	}
+	total, ok = s.Value()
+	return total, decimals, ok
 }

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"reflect"
 
+	"baocao/render/figure"
 	"baocao/render/report"
 )
 
@@ -29,6 +30,27 @@ const datePattern = `^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$`
 // nonBlank is the pattern of a required text: the loader trims it and
 // refuses it when nothing is left.
 const nonBlank = `\S`
+
+// figurePattern is the pattern of a number written as text ("3.965,5",
+// pasted from Excel), as the loader reads it (package figure): digits,
+// maybe grouped in thousands by dots, commas or spaces, also the no-break
+// ones spreadsheets use; unless whole, maybe decimals after a comma or a
+// dot; signed, or (when the field has a minimum of 0 or more) not. A
+// figure with two readings ("3.965") or beyond the bounds matches too:
+// only the loader tells those apart, and says why. The spaces are written
+// as themselves, which both the editors' regular expressions (ECMA-262)
+// and Go's read alike.
+func figurePattern(whole, signed bool) string {
+	space := `[\s` + figure.Spaces + `]*`
+	p := `(\d+|\d{1,3}([.,` + figure.Spaces + `]\d{3})+)`
+	if !whole {
+		p += `([.,]\d+)?`
+	}
+	if signed {
+		p = `[-−]?` + p
+	}
+	return `^` + space + p + space + `$`
+}
 
 // textType is the type of a text field. The loader takes any scalar as
 // text — a table cell written 12, a code written 2021 — and refuses only
@@ -153,12 +175,15 @@ func (g *generator) field(t reflect.Type, f report.Field) *node {
 		m := f.Min
 		n.Minimum = &m
 	}
+	if n.Pattern != "" { // a number, which may be written as text
+		n.Pattern = figurePattern(t.Kind() == reflect.Int, !f.HasMin || f.Min < 0)
+	}
 	for _, v := range f.Enum {
 		n.Enum = append(n.Enum, v)
 	}
-	types, _ := n.Type.([]any) // only text has a list of types here
+	types, _ := n.Type.([]any) // text and numbers have a list of types here
 	switch {
-	case required && types != nil:
+	case required && types != nil && n.Pattern == "":
 		n.Pattern = nonBlank
 	case required && n.Type == "array":
 		one := 1
@@ -189,9 +214,9 @@ func (g *generator) value(t reflect.Type) *node {
 	case reflect.String:
 		return &node{Type: textType()}
 	case reflect.Int:
-		return &node{Type: "integer"}
+		return &node{Type: []any{"integer", "string"}, Pattern: figurePattern(true, true)}
 	case reflect.Float64:
-		return &node{Type: "number"}
+		return &node{Type: []any{"number", "string"}, Pattern: figurePattern(false, true)}
 	case reflect.Bool:
 		return &node{Type: "boolean"}
 	case reflect.Slice:

@@ -156,8 +156,12 @@ func TestSchemaRejectsWhatLoaderRejects(t *testing.T) {
 		{"unknown top-level key", "format:\n", "formatt: 1\nformat:\n", "unknown key"},
 		{"unknown nested key", "  lead: Mở đầu.\n", "  leed: Mở đầu.\n", "unknown key"},
 		{"unknown key in a list item", "    - unit: Phòng Tham mưu\n", "    - unit: Phòng Tham mưu\n      owner: x\n", "unknown key"},
-		{"number written as text", "previous: 385", `previous: "385"`, "phải là một số"},
-		{"integer with decimals", "number: 15", "number: 15.5", "phải là một số nguyên"},
+		{"text for a number", "previous: 385", `previous: "ba trăm"`, "phải là một số"},
+		{"negative number written as text", "previous: 385", `previous: "-385"`, "không âm"},
+		{"integer with decimals", "number: 15", "number: 15.5", "phải là số nguyên"},
+		{"integer with a decimal comma", "number: 15", "number: 15,5", "phải là số nguyên"},
+		{"integer written as text with decimals", "number: 15", `number: "15,5"`, "phải là số nguyên"},
+		{"figure with words", "collectives: 2", "collectives: 2 tập thể", "phải là một số nguyên"},
 		{"text given a list", "code: BC-CAT", "code: [BC, CAT]", "phải là một đoạn chữ"},
 		{"list given a text", "titles:\n        - Thứ trưởng Bộ Công an\n", "titles: Thứ trưởng Bộ Công an\n", "phải là một danh sách"},
 		{"group given a text", "format:\n  margin_top: 20\n  profile: decree\n", "format: A4\n", "phải là một nhóm khóa"},
@@ -199,6 +203,52 @@ func TestSchemaRejectsWhatLoaderRejects(t *testing.T) {
 			}
 			if err := s.Validate(instance(t, bad)); err == nil {
 				t.Errorf("the schema accepts what the loader rejects")
+			}
+		})
+	}
+}
+
+// TestSchemaAcceptsFiguresAsText: a figure written the Vietnamese way, or
+// quoted as it is pasted from Excel, is a figure to the loader and to the
+// schema alike, in every kind of number field.
+func TestSchemaAcceptsFiguresAsText(t *testing.T) {
+	s := compile(t)
+	src, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ old, new string }{
+		{"previous: 385", "previous: 3.965,5"},
+		{"previous: 385", `previous: "3.965,5"`},
+		{"previous: 385", "previous: 1.234.567"},
+		{"previous: 385", "previous: 12,5"},
+		{"previous: 385", "previous: 0,965"},
+		{"previous: 385", "previous: 3 965"},
+		{"previous: 385", `previous: "3\u00a0965,5"`},
+		{"previous: 385", `previous: "1\u202f234"`},
+		{"previous: 385", `previous: " 385 "`},
+		{"previous: 385", "previous: 1,234.5"},
+		{"previous: 385", `previous: "87.6"`},
+		{"previous: 385", "previous: 010"},
+		{"number: 15", `number: "15"`},
+		{"number: 15", "number: 010"},
+		{"number: 15", `number: "05"`},
+		{"collectives: 2", "collectives: 1.234.567"},
+		{"collectives: 2", `collectives: "3 965"`},
+		{"margin_top: 20", "margin_top: 22,5"},
+		{"margin_top: 20", `margin_top: "20"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.new, func(t *testing.T) {
+			if strings.Count(string(src), tt.old) != 1 {
+				t.Fatalf("%q is not once in the base file", tt.old)
+			}
+			good := []byte(strings.Replace(string(src), tt.old, tt.new, 1))
+			if _, err := load.Bytes(base, good); err != nil {
+				t.Errorf("loader: %v", err)
+			}
+			if err := s.Validate(instance(t, good)); err != nil {
+				t.Errorf("the schema rejects what the loader accepts: %v", err)
 			}
 		})
 	}

@@ -5,10 +5,11 @@
 // Conventions (Nghị định 30/2020/NĐ-CP, Phụ lục I, and common practice):
 //
 //   - Numbers use a decimal comma and a thousands dot ("3.965",
-//     "1.234.567,5"); a percentage has one decimal and no space before "%"
-//     ("32,2%"). Years are never grouped ("2021"). Rounding is half away
-//     from zero, judged on the decimal a value reads as, so 0,05 rounds to
-//     0,1 and 2,675 to 2,68.
+//     "1.234.567,5"), with the decimals they were written with; a
+//     percentage has one decimal and no space before "%" ("32,2%"), and is
+//     computed exactly on the decimals (package figure). Years are never
+//     grouped ("2021"). Rounding is half away from zero, judged on the
+//     decimal a value reads as, so 0,05 rounds to 0,1 and 2,675 to 2,68.
 //   - In a date only days below 10 and the months 1 and 2 get a leading
 //     zero: "ngày 05 tháng 01 năm 2022", "ngày 29 tháng 6 năm 2019",
 //     short form "05/3/2020". A document number below 10 gets a leading
@@ -34,6 +35,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
+	"baocao/render/figure"
 	"baocao/render/report"
 )
 
@@ -78,23 +80,10 @@ func Join(items []string) string {
 	return NFC(strings.Join(items[:last], ", ") + " và " + items[last])
 }
 
-// Decimals returns how many decimals, 0, 1 or 2, are needed to show every
-// value in vs exactly once rounded to at most 2 decimals: 261 → 0,
-// 87.6 → 1, 3.14159 → 2. A table row uses one count for all its cells.
-// Values that are not finite are ignored.
-func Decimals(vs ...float64) int {
-	n := 0
-	for _, v := range vs {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
-		s := strconv.FormatFloat(round(v, 2), 'f', -1, 64)
-		if _, frac, ok := strings.Cut(s, "."); ok {
-			n = max(n, len(frac))
-		}
-	}
-	return n
-}
+// Decimals returns how many decimals are needed to show every value in vs
+// as it was written: 261 → 0, 87.6 → 1, 3.965 → 3 (never 3,97). A table
+// row uses one count for all its cells. See figure.Decimals.
+func Decimals(vs ...float64) int { return figure.Decimals(vs...) }
 
 // Number formats v with a thousands dot and a decimal comma, rounded half
 // away from zero to exactly decimals digits after the comma:
@@ -236,11 +225,11 @@ func Change(prev, cur float64, decimals int, unit, prevLabel string) string {
 	default:
 		amount += " " + unit
 	}
-	if prev == 0 {
+	p, ok := figure.Percent(prev, cur)
+	if !ok {
 		return NFC(verb + amount + " so với " + prevLabel)
 	}
-	pct := Percent(math.Abs(delta / prev * 100))
-	return NFC(verb + amount + ", tương ứng " + pct + "% so với " + prevLabel)
+	return NFC(verb + amount + ", tương ứng " + Percent(math.Abs(p)) + "% so với " + prevLabel)
 }
 
 // Roman writes n in Roman numerals, for parts and sections: 4 → "IV",

@@ -161,32 +161,51 @@ func TestRoundPercentMatchesPercent(t *testing.T) {
 	}
 }
 
+// TestDecimals: a figure is printed with the decimals it was written
+// with (package figure tests the counting).
 func TestDecimals(t *testing.T) {
+	for v, want := range map[float64]string{3.965: "3,965", 87.6: "87,6", 0.0125: "0,0125", 261: "261"} {
+		if got := Number(v, Decimals(v)); got != want {
+			t.Errorf("%v prints %q, want %q", v, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
 	tests := []struct {
-		vs   []float64
-		want int
+		v    float64
+		want string
 	}{
-		{nil, 0},
-		{[]float64{261}, 0},
-		{[]float64{87.6}, 1},
-		{[]float64{3.14159}, 2},
-		{[]float64{261, 87.6}, 1},
-		{[]float64{261, 87.6, 3.14159}, 2},
-		{[]float64{1.10}, 1},
-		{[]float64{-0.1}, 1},
-		{[]float64{-32.25}, 2},
-		{[]float64{0.999}, 0}, // rounds to 1,00
-		{[]float64{0.995}, 0}, // rounds to 1,00
-		{[]float64{0.994}, 2}, // rounds to 0,99
-		{[]float64{0.005}, 2}, // rounds to 0,01
-		{[]float64{0.004}, 0}, // rounds to 0,00
-		{[]float64{0.1 + 0.2}, 1},
-		{[]float64{1e15, 2}, 0},
-		{[]float64{math.NaN(), math.Inf(1), 1.5}, 1},
+		{0, "không"},
+		{1, "một"},
+		{5, "năm"},
+		{10, "mười"},
+		{11, "mười một"},
+		{15, "mười lăm"},
+		{21, "hai mươi mốt"},
+		{25, "hai mươi lăm"},
+		{40, "bốn mươi"},
+		{105, "một trăm linh năm"},
+		{110, "một trăm mười"},
+		{1000, "một nghìn"},
+		{1005, "một nghìn không trăm linh năm"},
+		{1500, "một nghìn năm trăm"},
+		{3965, "ba nghìn chín trăm sáu mươi lăm"},
+		{12340, "mười hai nghìn ba trăm bốn mươi"},
+		{999999, "chín trăm chín mươi chín nghìn chín trăm chín mươi chín"},
+		{1000050, "một triệu không trăm năm mươi"},
+		{1000000000, "một tỷ"},
+		{1000005000, "một tỷ không trăm linh năm nghìn"},
+		{1234000000000, "một nghìn hai trăm ba mươi bốn tỷ"},
+		{3.965, "ba phẩy chín sáu năm"},
+		{0.05, "không phẩy không năm"},
+		{1.5, "một phẩy năm"},
+		{-12, "âm mười hai"},
+		{-12.34, "âm mười hai phẩy ba bốn"},
 	}
 	for _, tt := range tests {
-		if got := Decimals(tt.vs...); got != tt.want {
-			t.Errorf("Decimals(%v) = %d, want %d", tt.vs, got, tt.want)
+		if got := Words(tt.v); got != tt.want {
+			t.Errorf("Words(%v) = %q, want %q", tt.v, got, tt.want)
 		}
 	}
 }
@@ -328,6 +347,10 @@ func TestChange(t *testing.T) {
 		// The change prints as 0: no "tăng 0 vụ".
 		{100, 100.4, 0, "vụ", "năm 2020", "tương đương năm 2020"},
 		{100, 100.4, 1, "vụ", "năm 2020", "tăng 0,4 vụ, tương ứng 0,4% so với năm 2020"},
+		// 12,25% exactly: binary arithmetic gives 12,2499… and 12,2%.
+		{40, 44.9, 1, "vụ", "năm 2020", "tăng 4,9 vụ, tương ứng 12,3% so với năm 2020"},
+		{40, 35.1, 1, "vụ", "năm 2020", "giảm 4,9 vụ, tương ứng 12,3% so với năm 2020"},
+		{3, 3.965, 3, "tỷ đồng", "năm 2020", "tăng 0,965 tỷ đồng, tương ứng 32,2% so với năm 2020"},
 		// Inputs in NFD come out NFC.
 		{141, 153, 0, norm.NFD.String("người"), norm.NFD.String("năm 2020"), "tăng 12 người, tương ứng 8,5% so với năm 2020"},
 	}

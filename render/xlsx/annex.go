@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"baocao/render/report"
-	"baocao/render/viet"
 )
 
 // annexes writes one sheet for each of the report's further annexes that
@@ -27,9 +26,9 @@ func (w *workbook) annexes() error {
 type annexColumn struct {
 	report.Column
 	decimals     int
-	sum          float64
-	longest      int // characters in its longest text cell
-	style, total int // of its cells and of its TỔNG CỘNG cell
+	sum          float64 // for a column with a total
+	longest      int     // characters in its longest text cell
+	style, total int     // of its cells and of its TỔNG CỘNG cell
 }
 
 // shortText is the length up to which a text column is centred: a column
@@ -95,8 +94,7 @@ func (w *workbook) annex(i int) error {
 		for c, col := range cols {
 			cells[c] = cell{style: col.total, bold: true}
 			if col.Sum {
-				v := viet.Round(col.sum, col.decimals)
-				cells[c].text, cells[c].value = shownNumber(v, col.decimals, false), v
+				cells[c].text, cells[c].value = shownNumber(col.sum, col.decimals, false), col.sum
 				cells[c].formula = fmt.Sprintf("ROUND(SUM(%s:%s),%d)", ref(c+1, first), ref(c+1, last), col.decimals)
 			}
 		}
@@ -115,23 +113,21 @@ func (w *workbook) annexColumns(tb *report.Table) ([]annexColumn, error) {
 	for c, col := range tb.Columns {
 		cols[c].Column = col
 	}
-	for r, row := range tb.Rows {
+	for _, row := range tb.Rows {
 		for c := range cols {
-			col := &cols[c]
-			if !col.IsNumber() {
-				if c < len(row) {
-					col.longest = max(col.longest, utf8.RuneCountInString(row[c]))
-				}
-				continue
-			}
-			if v, ok := tb.Value(r, c); ok {
-				col.sum += v
-				col.decimals = max(col.decimals, viet.Decimals(v))
+			if !cols[c].IsNumber() && c < len(row) {
+				cols[c].longest = max(cols[c].longest, utf8.RuneCountInString(row[c]))
 			}
 		}
 	}
 	for c := range cols {
 		col := &cols[c]
+		switch {
+		case col.Sum && col.IsNumber():
+			col.sum, col.decimals, _ = tb.Sum(c) // exact: the loader keeps it within bounds
+		case col.IsNumber():
+			col.decimals = tb.Decimals(c)
+		}
 		k := styleKey{align: "left", wrap: true}
 		if col.longest <= shortText {
 			k.align = "center"

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"baocao/render/figure"
 	"baocao/render/report"
 )
 
@@ -65,8 +66,8 @@ func TestLargeAnnex(t *testing.T) {
 	}
 	var households, money float64
 	for _, row := range r.Annexes[0].Table.Rows {
-		h, _, _ := report.ParseNumber(row[2])
-		m, _, _ := report.ParseNumber(row[3])
+		h, _ := figure.Parse(row[2])
+		m, _ := figure.Parse(row[3])
 		households += h
 		money += m
 	}

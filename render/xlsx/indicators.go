@@ -30,7 +30,7 @@ type statRow struct {
 	unit  string
 	bold  bool
 	// figures tells whether the row has values: every indicator, and a
-	// total where one makes sense (see sharedUnit).
+	// total where one makes sense (see report.Group.Total).
 	figures   bool
 	prev, cur float64 // for totals, the rounded sums
 	decimals  int
@@ -53,26 +53,6 @@ type indicatorSheet struct {
 	groups    []statGroup
 }
 
-// sharedUnit returns the unit all of inds are counted in, and whether a
-// total of them makes sense. The indicators of a group are different
-// quantities, often in different units ("vụ", "người", "%"); a sum of
-// mixed units means nothing, nor does a sum of percentages, nor a "total"
-// of a single indicator. So a total is given only for two or more
-// indicators sharing one unit other than "%". It cannot tell a part from
-// its whole ("số vụ" and "số vụ đã làm rõ" share a unit); the model has no
-// field for that yet.
-func sharedUnit(inds []report.Indicator) (string, bool) {
-	if len(inds) < 2 || inds[0].Unit == "%" {
-		return "", false
-	}
-	for _, ind := range inds[1:] {
-		if ind.Unit != inds[0].Unit {
-			return "", false
-		}
-	}
-	return inds[0].Unit, true
-}
-
 // planStatistics lays the statistics out from sheet row first: each group
 // row (I, II … in bold) followed by its indicators (1, 2 …, numbered again
 // in each group). A group row carries the group's totals when they make
@@ -81,25 +61,24 @@ func sharedUnit(inds []report.Indicator) (string, bool) {
 func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 	var rows []statRow
 	var groups []statGroup
-	var all []report.Indicator
 	var groupRows []int
 	row := first
 	for gi, g := range s.Groups {
 		roman := viet.Roman(gi + 1)
-		unit, total := sharedUnit(g.Indicators)
 		gr := statRow{row: row, stt: roman, label: g.Title, bold: true}
-		if total {
-			gr.unit, gr.figures = unit, true
+		total, ok := g.Total()
+		if ok {
+			gr.unit, gr.figures = total.Unit, true
+			gr.prev, gr.cur, gr.decimals = total.Previous, total.Current, total.Decimals
 			for i := range g.Indicators {
 				gr.sumOf = append(gr.sumOf, row+1+i)
 			}
-			gr.prev, gr.cur, gr.decimals = sums(g.Indicators)
 			groupRows = append(groupRows, row)
 		}
 		rows = append(rows, gr)
 		row++
 		if len(g.Indicators) > 0 {
-			groups = append(groups, statGroup{title: roman + ". " + g.Title, first: row, last: row + len(g.Indicators) - 1, unit: unit})
+			groups = append(groups, statGroup{title: roman + ". " + g.Title, first: row, last: row + len(g.Indicators) - 1, unit: total.Unit})
 		}
 		for ii, ind := range g.Indicators {
 			rows = append(rows, statRow{
@@ -108,36 +87,14 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 			})
 			row++
 		}
-		all = append(all, g.Indicators...)
 	}
-	// A grand total adds the group totals, so every group must have one,
-	// in the same unit; with one group it would repeat the group's row.
-	if unit, ok := sharedUnit(all); ok && len(s.Groups) > 1 && len(groupRows) == len(s.Groups) {
-		t := statRow{row: row, label: totalLabel, unit: unit, bold: true, figures: true, sumOf: groupRows}
-		_, _, t.decimals = sums(all)
-		for _, gr := range rows {
-			if gr.sumOf != nil {
-				t.prev += gr.prev
-				t.cur += gr.cur
-			}
-		}
-		t.prev, t.cur = viet.Round(t.prev, t.decimals), viet.Round(t.cur, t.decimals)
-		rows = append(rows, t)
+	// A grand total adds the group totals; with one group it would repeat
+	// the group's row.
+	if total, ok := s.Total(); ok {
+		rows = append(rows, statRow{row: row, label: totalLabel, unit: total.Unit, bold: true, figures: true, sumOf: groupRows,
+			prev: total.Previous, cur: total.Current, decimals: total.Decimals})
 	}
 	return rows, groups
-}
-
-// sums adds up the indicators' values, rounded to the decimals the values
-// need: the figures a ROUND(SUM(…)) formula gives.
-func sums(inds []report.Indicator) (prev, cur float64, decimals int) {
-	var vals []float64
-	for _, ind := range inds {
-		prev += ind.Previous
-		cur += ind.Current
-		vals = append(vals, ind.Previous, ind.Current)
-	}
-	decimals = viet.Decimals(vals...)
-	return viet.Round(prev, decimals), viet.Round(cur, decimals), decimals
 }
 
 // indicators writes the statistics sheet.
