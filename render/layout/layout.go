@@ -105,7 +105,7 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 	e.kinhGui(d.Frame.KinhGui)
 	// The closing block never stands alone on a page: the last lines of
 	// the body go with it (nd30.md §2).
-	e.blocks(d.Body, closingGap+closing.height, 0)
+	e.blocks(d.Body, closing.gap+closing.height, 0)
 	e.closing(closing)
 	for i := range d.Annexes {
 		e.annex(&d.Annexes[i])
