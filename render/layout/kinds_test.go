@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/png"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,11 +172,19 @@ func pngOf(t *testing.T, w, h int) []byte {
 
 // newsDoc is a bản tin with a wide and a tall photo between paragraphs.
 func newsDoc(t *testing.T) *document.Document {
-	para := func(s string, bold bool) *document.Paragraph {
-		return &document.Paragraph{Runs: []document.Run{{Text: s, Bold: bold}}}
+	d := newsText(3)
+	photo := func(png []byte, caption string) *document.Figure {
+		return &document.Figure{Image: png, Caption: []document.Run{{Text: caption}}}
 	}
+	d.Body = slices.Insert(d.Body, 3, document.Block(photo(pngOf(t, 1000, 5000), "Ảnh đứng.")))
+	d.Body = slices.Insert(d.Body, 2, document.Block(photo(pngOf(t, 2000, 1000), "Thứ trưởng Nguyễn Văn Sơn cùng các đại biểu dự Hội nghị.")))
+	return d
+}
+
+// newsText is a bản tin of a bold lead and n paragraphs.
+func newsText(n int) *document.Document {
 	body := strings.Repeat("Công an thành phố Cần Thơ đã hoàn thành xuất sắc 03 mục tiêu trong năm 2021. ", 6)
-	return &document.Document{
+	d := &document.Document{
 		Form: document.FormNews,
 		Frame: document.Frame{
 			Agency:    "CÔNG AN THÀNH PHỐ CẦN THƠ",
@@ -184,15 +193,12 @@ func newsDoc(t *testing.T) *document.Document {
 			Author:    "Minh Khang",
 			Source:    "Công an thành phố Cần Thơ",
 		},
-		Body: []document.Block{
-			para("Ngày 14/01/2022, Công an thành phố Cần Thơ tổ chức Hội nghị.", true),
-			para(body, false),
-			&document.Figure{Image: pngOf(t, 400, 200), Caption: []document.Run{{Text: "Thứ trưởng Nguyễn Văn Sơn cùng các đại biểu dự Hội nghị."}}},
-			para(body, false),
-			&document.Figure{Image: pngOf(t, 100, 500), Caption: []document.Run{{Text: "Ảnh đứng."}}},
-			para(body, false),
-		},
+		Body: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "Ngày 14/01/2022, Công an thành phố Cần Thơ tổ chức Hội nghị.", Bold: true}}}},
 	}
+	for range n {
+		d.Body = append(d.Body, &document.Paragraph{Runs: []document.Run{{Text: body}}})
+	}
+	return d
 }
 
 func TestNews(t *testing.T) {
