@@ -248,7 +248,7 @@ func TestNewsPhotoResolution(t *testing.T) {
 // exifJPEG is a w × h JPEG, its left half black and its right half white,
 // whose Exif header gives orientation o; o = 0 writes no Exif header. A
 // grey one decodes to grey pixels, a colour one to YCbCr.
-func exifJPEG(t *testing.T, w, h, o int, order string, grey bool) []byte {
+func exifJPEG(t testing.TB, w, h, o int, order string, grey bool) []byte {
 	t.Helper()
 	var img draw.Image = image.NewRGBA(image.Rect(0, 0, w, h))
 	if grey {
@@ -384,4 +384,17 @@ func TestJPEGOrientationHostile(t *testing.T) {
 	if !strings.HasPrefix(string(good), "\xff\xd8\xff\xe1") {
 		t.Errorf("the test JPEG does not open with its Exif segment")
 	}
+}
+
+// FuzzJPEGOrientation: any bytes read as an orientation from 1 to 8,
+// without a panic.
+func FuzzJPEGOrientation(f *testing.F) {
+	for _, order := range []string{"MM", "II"} {
+		f.Add(exifJPEG(f, 8, 4, 6, order, true)[:64])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if o := jpegOrientation(data); o < 1 || o > 8 {
+			t.Errorf("orientation %d", o)
+		}
+	})
 }
