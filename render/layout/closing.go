@@ -33,6 +33,7 @@ const (
 type closingBlock struct {
 	items  []Item
 	height float64
+	gap    float64 // the space above it, below the body's last paragraph
 }
 
 // sigLine is one bold line above the space for the signature.
@@ -104,16 +105,31 @@ func (e *engine) closingBlock(f *document.Frame) (closingBlock, error) {
 	}
 
 	// "Nơi nhận:" shares the baseline of the block's first line.
-	first := asc
-	e.box(pg, plain("Nơi nhận:", true, true), sz.NoiNhanLabel, lx, lw, first-e.ascent(sz.NoiNhanLabel), alignLeft, RoleNoiNhan)
-	y = e.recipientList(pg, f.Recipients, first+lineHeight(sz.NoiNhanLabel)-e.ascent(sz.NoiNhan))
-	bottom = max(bottom, y)
+	bottom = max(bottom, e.noiNhan(pg, f.Recipients, asc))
 
 	// A seal may reach above the first line: the block then starts lower.
 	for _, it := range pg.Items {
 		shift(it, -top)
 	}
-	return closingBlock{items: pg.Items, height: bottom - top}, nil
+	return closingBlock{items: pg.Items, height: bottom - top, gap: closingGap}, nil
+}
+
+// noiNhan sets the "Nơi nhận:" label, flush left, on baseline base and the
+// recipients under it, and returns the bottom of the list. The list's
+// first line box starts where the label's ends, as Word stacks lines of
+// two sizes: in the decree's models the first recipient stands 12,9 pt
+// below the label, not a 12 pt line's 13,8.
+func (e *engine) noiNhan(pg *Page, recipients []string, base float64) float64 {
+	sz := e.s.Sizes
+	top := base - e.ascent(sz.NoiNhanLabel)
+	e.box(pg, plain("Nơi nhận:", true, true), sz.NoiNhanLabel, e.left(), closingLeftWidth, top, alignLeft, RoleNoiNhan)
+	y := top + lineHeight(sz.NoiNhanLabel)
+	for _, r := range recipients {
+		// Continuation lines hang clear of the "- ".
+		bl, _ := e.hangingBox(pg, plain(r, false, false), sz.NoiNhan, e.left(), closingLeftWidth, e.hang(), y, alignLeft, RoleRecipient)
+		y += float64(len(bl)) * lineHeight(sz.NoiNhan)
+	}
+	return y
 }
 
 // imageError explains an unreadable signature or seal image.
@@ -127,10 +143,10 @@ func (e *engine) hang() float64 { return e.fam.Face(face.Regular).Width("- ", e.
 // does not fit it moves to a new page, where the body's last lines have
 // already gone (flow's tail).
 func (e *engine) closing(c closingBlock) {
-	if !e.fits(closingGap + c.height) {
+	if !e.fits(c.gap + c.height) {
 		e.newPage()
 	} else {
-		e.y += closingGap
+		e.y += c.gap
 	}
 	pg := e.page()
 	for _, it := range c.items {

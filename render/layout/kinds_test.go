@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/png"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,6 +72,14 @@ func TestMinutesClosing(t *testing.T) {
 			if sx0 < left || cx1 > right {
 				t.Errorf("names span [%v %v] and [%v %v], want inside [%v %v]", sx0, sx1, cx0, cx1, left, right)
 			}
+			// A name wider than its column keeps its centre as near the
+			// model's as the margin allows; the chair's stays put.
+			if sx1-sx0 > minutesLeftWidth && math.Abs(sx0-left) > eps {
+				t.Errorf("the secretary's name spans [%v %v], want it flush with the margin %v", sx0, sx1, left)
+			}
+			if c := (cx0+cx1)/2 - left; math.Abs(c-116.3) > 0.3 {
+				t.Errorf("the chair's name centred %v mm from the margin, want the model's 116,3", c)
+			}
 			if px0, px1 := extent(secPos); math.Abs((px0+px1)/2-(sx0+sx1)/2) > eps {
 				t.Errorf("THƯ KÝ centred at %v, its name at %v", (px0+px1)/2, (sx0+sx1)/2)
 			}
@@ -89,6 +98,53 @@ func TestMinutesClosing(t *testing.T) {
 				t.Errorf("no recipients on the closing's page")
 			}
 		})
+	}
+}
+
+// TestMinutesModel measures the biên bản's closing against Mẫu 1.9 as the
+// decree's PDF sets it (Phụ lục III, page 13, read with pdftotext -bbox and
+// from its content stream): THƯ KÝ centred 30,0 mm and CHỦ TỌA 116,3 mm
+// right of the left margin, with the model's margins and with baocao's;
+// baselines 22,3 pt from the body's last line to THƯ KÝ, 20,2 pt from the
+// names to "Nơi nhận:", 12,9 pt from it to the first recipient and 12,6 pt
+// between recipients.
+func TestMinutesModel(t *testing.T) {
+	const pt = face.PtToMM
+	for _, m := range []Margins{DefaultSettings().Margins, {Top: 20, Bottom: 20, Left: 35, Right: 20}} {
+		s := DefaultSettings()
+		s.Margins = m
+		pages := layoutWith(t, minutesDoc(2, "Trung tá Trần Thị Hân", []string{"- Lãnh đạo Công an thành phố;", "- Lưu: VT, Hồ sơ."}), s)
+		if len(pages) != 1 {
+			t.Fatalf("margins %v: %d pages, want the closing on page 1", m, len(pages))
+		}
+		pg := pages[0]
+		secPos, chairPos := columns(texts(pg, RolePosition))
+		body, names, label := texts(pg, RoleBody), texts(pg, RoleSigner), texts(pg, RoleNoiNhan)
+		var recipients []float64 // their baselines
+		for _, r := range texts(pg, RoleRecipient) {
+			if len(recipients) == 0 || r.Y != recipients[len(recipients)-1] {
+				recipients = append(recipients, r.Y)
+			}
+		}
+		if len(secPos) == 0 || len(chairPos) == 0 || len(body) == 0 || len(names) == 0 || len(label) == 0 || len(recipients) != 2 {
+			t.Fatalf("margins %v: closing incomplete", m)
+		}
+		for _, c := range []struct {
+			what      string
+			got, want float64
+			tolerance float64
+		}{
+			{"THƯ KÝ's centre from the left margin", centreOf(secPos) - m.Left, 30.0, 0.3},
+			{"CHỦ TỌA's centre from the left margin", centreOf(chairPos) - m.Left, 116.3, 0.3},
+			{"body's last baseline to THƯ KÝ", secPos[0].Y - body[len(body)-1].Y, 22.3 * pt, 0.3},
+			{"names to Nơi nhận", label[0].Y - names[0].Y, 20.2 * pt, 0.15},
+			{"Nơi nhận to the first recipient", recipients[0] - label[0].Y, 12.9 * pt, 0.1},
+			{"between recipients", recipients[1] - recipients[0], 12.6 * pt, 0.1},
+		} {
+			if math.Abs(c.got-c.want) > c.tolerance {
+				t.Errorf("margins %v: %s %.2f mm, the model's %.2f mm", m, c.what, c.got, c.want)
+			}
+		}
 	}
 }
 
@@ -116,11 +172,19 @@ func pngOf(t *testing.T, w, h int) []byte {
 
 // newsDoc is a bản tin with a wide and a tall photo between paragraphs.
 func newsDoc(t *testing.T) *document.Document {
-	para := func(s string, bold bool) *document.Paragraph {
-		return &document.Paragraph{Runs: []document.Run{{Text: s, Bold: bold}}}
+	d := newsText(3)
+	photo := func(png []byte, caption string) *document.Figure {
+		return &document.Figure{Image: png, Caption: []document.Run{{Text: caption}}}
 	}
+	d.Body = slices.Insert(d.Body, 3, document.Block(photo(pngOf(t, 1000, 5000), "Ảnh đứng.")))
+	d.Body = slices.Insert(d.Body, 2, document.Block(photo(pngOf(t, 2000, 1000), "Thứ trưởng Nguyễn Văn Sơn cùng các đại biểu dự Hội nghị.")))
+	return d
+}
+
+// newsText is a bản tin of a bold lead and n paragraphs.
+func newsText(n int) *document.Document {
 	body := strings.Repeat("Công an thành phố Cần Thơ đã hoàn thành xuất sắc 03 mục tiêu trong năm 2021. ", 6)
-	return &document.Document{
+	d := &document.Document{
 		Form: document.FormNews,
 		Frame: document.Frame{
 			Agency:    "CÔNG AN THÀNH PHỐ CẦN THƠ",
@@ -129,15 +193,12 @@ func newsDoc(t *testing.T) *document.Document {
 			Author:    "Minh Khang",
 			Source:    "Công an thành phố Cần Thơ",
 		},
-		Body: []document.Block{
-			para("Ngày 14/01/2022, Công an thành phố Cần Thơ tổ chức Hội nghị.", true),
-			para(body, false),
-			&document.Figure{Image: pngOf(t, 400, 200), Caption: []document.Run{{Text: "Thứ trưởng Nguyễn Văn Sơn cùng các đại biểu dự Hội nghị."}}},
-			para(body, false),
-			&document.Figure{Image: pngOf(t, 100, 500), Caption: []document.Run{{Text: "Ảnh đứng."}}},
-			para(body, false),
-		},
+		Body: []document.Block{&document.Paragraph{Runs: []document.Run{{Text: "Ngày 14/01/2022, Công an thành phố Cần Thơ tổ chức Hội nghị.", Bold: true}}}},
 	}
+	for range n {
+		d.Body = append(d.Body, &document.Paragraph{Runs: []document.Run{{Text: body}}})
+	}
+	return d
 }
 
 func TestNews(t *testing.T) {

@@ -55,6 +55,13 @@ type engine struct {
 	level    int // outline level of the last mark, -1 before the first
 	// pictures are the body's photos, read before layout starts.
 	pictures map[*document.Figure]picture
+	// floats are photos held back for want of room, in order: the next
+	// page starts with them (see placeFloats); textAfter is the height of
+	// the text between each photo and the next (see news).
+	floats    []*document.Figure
+	textAfter map[*document.Figure]float64
+	// indent is the first-line indent of body paragraphs.
+	indent float64
 	// tables holds the words of the tables measured so far.
 	tables map[*document.Table][][][]word
 	// borders are the columns' borders of the table row drawn last, and
@@ -88,7 +95,7 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{fam: fam, s: s, level: -1, pictures: pictures}
+	e := &engine{fam: fam, s: s, level: -1, pictures: pictures, indent: paraIndent}
 	var closing closingBlock
 	switch d.Form {
 	case document.FormNews:
@@ -105,7 +112,7 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 	e.kinhGui(d.Frame.KinhGui)
 	// The closing block never stands alone on a page: the last lines of
 	// the body go with it (nd30.md §2).
-	e.blocks(d.Body, closingGap+closing.height, 0)
+	e.blocks(d.Body, closing.gap+closing.height, 0)
 	e.closing(closing)
 	for i := range d.Annexes {
 		e.annex(&d.Annexes[i])
@@ -119,19 +126,19 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 // outline down.
 func (e *engine) blocks(body []document.Block, tail float64, outline int) {
 	for i, b := range body {
+		t := 0.0
+		if i == len(body)-1 {
+			t = tail
+		}
 		switch b := b.(type) {
 		case *document.Heading:
 			e.heading(b, outline)
 		case *document.Paragraph:
-			t := 0.0
-			if i == len(body)-1 {
-				t = tail
-			}
 			e.paragraph(b, t)
 		case *document.Table:
 			e.table(b)
 		case *document.Figure:
-			e.figure(b)
+			e.figure(b, t)
 		}
 	}
 }
@@ -155,6 +162,7 @@ func (e *engine) newPage() {
 	}
 	e.pages = append(e.pages, &Page{Width: w, Height: h, Items: make([]Item, 0, n)})
 	e.y = e.s.Margins.Top
+	e.placeFloats()
 }
 
 // pageSize is the size of the current section's pages: A4, turned for a
@@ -395,7 +403,7 @@ func (e *engine) paragraph(p *document.Paragraph, tail float64) {
 	if p.Marker != "" {
 		runs = append(plain(p.Marker+" ", false, false), runs...)
 	}
-	e.flow(runs, e.s.Sizes.Body, paraIndent, alignJustify, RoleBody, 2, tail)
+	e.flow(runs, e.s.Sizes.Body, e.indent, alignJustify, RoleBody, 2, tail)
 }
 
 // heading sets the report hierarchy of nd30.md §4: "Phần I" and its title

@@ -66,6 +66,7 @@ var nd30Coverage = []struct {
 	{"§4", "tables: a tall row splits between lines across pages; a giant row ends", []string{"TestTableRowSplits"}},
 	{"§5", "annex pages: no national header; Phụ lục I 14 pt bold centred; TITLE bold; (Kèm theo …) italic; short rule; ./.", []string{"TestAnnexPages", "document.TestAnnexes"}},
 	{"§5", "annexes numbered I, II, III; each on new pages; landscape when a table is too wide", []string{"TestAnnexPages", "document.TestAnnexes"}},
+	{"§6", "biên bản (Mẫu 1.9): no date line; THƯ KÝ left, CHỦ TỌA right, where the model's table puts them; Nơi nhận under them", []string{"TestMinutesClosing", "TestMinutesModel"}},
 	{"PDF", "outline (bookmarks) from the headings and the annexes", []string{"TestOutline", "pdf.TestImagesAndOutline"}},
 }
 

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"fmt"
+	"math"
+	"slices"
 
 	"baocao/render/document"
 	"baocao/render/face"
@@ -9,15 +11,25 @@ import (
 )
 
 // Sizes and distances of a bản tin, which follows press custom rather
-// than Nghị định 30.
+// than Nghị định 30: it is set as the agency's news page is, blocks of
+// text without first-line indents under a headline, photos with their
+// captions, the author's line at the end and the pages numbered at the
+// foot.
 const (
-	mastheadSize = 11.0 // pt: the publisher and the dateline
+	mastheadSize = 11.0 // pt: the publisher, the dateline and the page numbers
 	headlineSize = 18.0 // pt
 	headlineGap  = 6.0  // mm from the masthead rule to the headline
 	figureGap    = 2.0  // mm above a photo and between it and its caption
 	// figureShare is the most of the text height a photo may take, so that
 	// a tall picture leaves room for its caption and some text.
 	figureShare = 0.5
+	// minPhotoDPI is the least resolution a photo is printed at: larger,
+	// its pixels show. A small picture is printed smaller than the text
+	// width rather than blown up.
+	minPhotoDPI = 150
+	// minShrink is the least share of its size a photo shrinks to, to fit
+	// the rest of a page that no text can fill.
+	minShrink = 0.5
 )
 
 // Roles of a bản tin's items.
@@ -31,10 +43,12 @@ const (
 
 // news lays out a bản tin: a masthead with the publishing agency and the
 // dateline over a rule across the text width, the headline large and
-// bold, the body with its photos, and the author's line at the end, set
-// right. Pages are numbered as a document's are.
+// bold, the body — its lead first — in paragraphs without first-line
+// indent, with its photos, and the author's line at the end, set right
+// and kept with the last lines.
 func (e *engine) news(d *document.Document) []*Page {
 	f := &d.Frame
+	e.indent = 0
 	e.section(false)
 	pg := e.page()
 	date := e.fam.Face(face.Italic).Width(f.PlaceDate, mastheadSize)
@@ -46,13 +60,32 @@ func (e *engine) news(d *document.Document) []*Page {
 	first, top := e.flow(plain(f.Title, true, false), headlineSize, 0, alignLeft, RoleHeadline, 2, 0)
 	e.mark(first, 0, f.Title, top)
 	byline := bylineRuns(f)
+	e.textAfter = e.measureTextAfter(d.Body)
 	e.blocks(d.Body, float64(len(byline))*lineHeight(e.s.Sizes.Body), 1)
+	// Photos still held back close the account, before its author.
+	for len(e.floats) > 0 {
+		e.newPage()
+	}
 	for _, runs := range byline {
 		e.flow(runs, e.s.Sizes.Body, 0, alignRight, RoleByline, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM // one block, no space between its lines
 	}
-	e.pageNumbers()
+	e.footNumbers()
 	return e.pages
+}
+
+// footNumbers numbers a bản tin's pages as a printed news page is, not as
+// an administrative document: "Trang 1/2" centred in the bottom margin of
+// every page, the first included. A single page has no number.
+func (e *engine) footNumbers() {
+	n := len(e.pages)
+	if n < 2 {
+		return
+	}
+	y := e.bottom() + (e.s.Margins.Bottom-lineHeight(mastheadSize))/2
+	for i, pg := range e.pages {
+		e.box(pg, plain(fmt.Sprintf("Trang %d/%d", i+1, n), false, false), mastheadSize, e.left(), e.width(), y, alignCenter, RolePageNumber)
+	}
 }
 
 // bylineRuns are the lines that close a bản tin: the author in bold, then
@@ -91,24 +124,95 @@ func readFigures(body []document.Block) (map[*document.Figure]picture, error) {
 	return pics, nil
 }
 
-// figure sets a photo centred across the text width — as wide as the text
-// unless that would make it taller than figureShare of the text height —
-// with its caption in italics, centred, below it. Photo and caption stay
-// on one page.
-func (e *engine) figure(f *document.Figure) {
-	p := e.pictures[f]
-	size := e.s.Sizes.Table // a size below the body, as captions are set
-	scale := min(e.width()/float64(p.w), (e.bottom()-e.s.Margins.Top)*figureShare/float64(p.h))
-	w, h := float64(p.w)*scale, float64(p.h)*scale
-	caption := italicRuns(f.Caption)
-	lines := len(e.breakLines(e.words(caption, size), e.width(), e.width(), size))
-	if !e.fits(figureGap + h + figureGap + float64(lines)*lineHeight(size)) {
-		e.newPage()
+// figure sets a photo centred across the text width, at photoSize, with
+// its caption in italics, centred, below it; tail is the height that must
+// follow on the same page. Photo and caption stay on one page, and a photo
+// leaves no page half blank: where it does not fit, the text that follows
+// it fills the page and the photo heads the next (placeFloats) — or, when
+// that text is too short to fill it, the photo shrinks to the room left,
+// to no less than minShrink of its size.
+func (e *engine) figure(f *document.Figure, tail float64) {
+	w, h, lines := e.figureSize(f)
+	around := e.figureAround(lines) + tail
+	room := e.bottom() - e.y - around
+	switch {
+	case len(e.floats) > 0:
+		// Behind a photo held back, photos wait too: they keep their order.
+	case e.fits(h + around):
+		e.placeFigure(f, w, h, lines)
+		return
+	case e.textAfter[f] < e.bottom()-e.y && room >= h*minShrink:
+		e.placeFigure(f, w*room/h, room, lines)
+		return
 	}
+	e.floats = append(e.floats, f)
+}
+
+// measureTextAfter returns, for each photo of body, the height of the
+// paragraphs between it and the next photo or the end: the text that may
+// fill a page in its stead. Headings and tables count as filling any.
+func (e *engine) measureTextAfter(body []document.Block) map[*document.Figure]float64 {
+	out := map[*document.Figure]float64{}
+	size, acc := e.s.Sizes.Body, 0.0
+	first := slices.IndexFunc(body, func(b document.Block) bool { _, ok := b.(*document.Figure); return ok })
+	for i := len(body) - 1; i >= max(first, 0); i-- {
+		switch b := body[i].(type) {
+		case *document.Figure:
+			out[b], acc = acc, 0
+		case *document.Paragraph:
+			n := len(e.breakLines(e.words(b.Runs, size), e.width()-e.indent, e.width(), size))
+			acc += float64(n)*lineHeight(size) + paraAfterPt*face.PtToMM
+		default:
+			acc = math.Inf(1)
+		}
+	}
+	return out
+}
+
+// placeFloats sets the photos held back at the top of a new page, as many
+// as fit; a fresh page takes at least one.
+func (e *engine) placeFloats() {
+	for len(e.floats) > 0 {
+		f := e.floats[0]
+		w, h, lines := e.figureSize(f)
+		if !e.fits(h + e.figureAround(lines)) {
+			return
+		}
+		e.floats = e.floats[1:]
+		e.placeFigure(f, w, h, lines)
+	}
+}
+
+// figureSize returns the size of a photo (see photoSize) and how many
+// lines its caption takes.
+func (e *engine) figureSize(f *document.Figure) (w, h float64, lines int) {
+	w, h = e.photoSize(e.pictures[f])
+	size := e.s.Sizes.Table // a size below the body, as captions are set
+	return w, h, len(e.breakLines(e.words(italicRuns(f.Caption), size), e.width(), e.width(), size))
+}
+
+// figureAround is the height a photo takes besides the picture: the gaps
+// around it, its caption of lines lines and the space after it.
+func (e *engine) figureAround(lines int) float64 {
+	return 2*figureGap + float64(lines)*lineHeight(e.s.Sizes.Table) + paraAfterPt*face.PtToMM
+}
+
+// photoSize is the printed size of a photo, upright as the picture is
+// shown: as wide as the text, unless that makes it taller than
+// figureShare of the text height or prints it below minPhotoDPI.
+func (e *engine) photoSize(p picture) (w, h float64) {
+	scale := min(e.width()/float64(p.w), (e.bottom()-e.s.Margins.Top)*figureShare/float64(p.h), 25.4/minPhotoDPI)
+	return float64(p.w) * scale, float64(p.h) * scale
+}
+
+// placeFigure sets a photo w × h mm and its caption of lines lines at the
+// cursor.
+func (e *engine) placeFigure(f *document.Figure, w, h float64, lines int) {
+	p := e.pictures[f]
 	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Data: p.data, Format: p.format, Role: RolePhoto})
 	e.y += figureGap + h + figureGap
 	if lines > 0 {
-		e.flow(caption, size, 0, alignCenter, RoleCaption, lines, 0)
+		e.flow(italicRuns(f.Caption), e.s.Sizes.Table, 0, alignCenter, RoleCaption, lines, 0)
 	} else {
 		e.y += paraAfterPt * face.PtToMM
 	}

@@ -38,11 +38,10 @@ type statRow struct {
 	sumOf []int
 }
 
-// statGroup locates one group's indicator rows, for its chart.
+// statGroup is one group's indicator rows, for its charts.
 type statGroup struct {
-	title       string // "I. Tình hình tội phạm"
-	first, last int    // sheet rows of its first and last indicator
-	unit        string // the unit its indicators share, or ""
+	title string // "I. Tình hình tội phạm"
+	rows  []statRow
 }
 
 // indicatorSheet is what the chart sheet needs to know of the written
@@ -77,15 +76,17 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 		}
 		rows = append(rows, gr)
 		row++
-		if len(g.Indicators) > 0 {
-			groups = append(groups, statGroup{title: roman + ". " + g.Title, first: row, last: row + len(g.Indicators) - 1, unit: total.Unit})
-		}
+		sg := statGroup{title: roman + ". " + g.Title}
 		for ii, ind := range g.Indicators {
-			rows = append(rows, statRow{
+			sg.rows = append(sg.rows, statRow{
 				row: row, stt: strconv.Itoa(ii + 1), label: ind.Name, unit: ind.Unit, figures: true,
 				prev: ind.Previous, cur: ind.Current, decimals: viet.Decimals(ind.Previous, ind.Current),
 			})
 			row++
+		}
+		rows = append(rows, sg.rows...)
+		if len(sg.rows) > 0 {
+			groups = append(groups, sg)
 		}
 	}
 	// A grand total adds the group totals; with one group it would repeat

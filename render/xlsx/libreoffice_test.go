@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -108,7 +109,7 @@ func TestLibreOfficePrint(t *testing.T) {
 	type sheet struct {
 		title  string
 		header []string // first and last column headings; nil on charts
-		charts []string // chart titles, one to a page
+		charts []string // chart titles, on the sheet's pages
 		pages  int
 	}
 	sheets := []*sheet{
@@ -137,10 +138,11 @@ func TestLibreOfficePrint(t *testing.T) {
 					t.Errorf("page %d of %s lacks the heading %q: the header row is not repeated or a column was cut", cur.pages+1, cur.title, h)
 				}
 			}
-		} else if cur.pages < len(cur.charts) && !strings.Contains(page, cur.charts[cur.pages]) {
-			t.Errorf("page %d of the charts does not show %q", cur.pages+1, cur.charts[cur.pages])
-		} else if !strings.Contains(page, "Năm 2020") || !strings.Contains(page, "Năm 2021") {
-			t.Errorf("chart page %d has no legend", cur.pages+1)
+		} else {
+			cur.charts = slices.DeleteFunc(cur.charts, func(c string) bool { return strings.Contains(page, c) })
+			if !strings.Contains(page, "Năm 2020") || !strings.Contains(page, "Năm 2021") {
+				t.Errorf("chart page %d has no legend", cur.pages+1)
+			}
 		}
 		cur.pages++
 	}
@@ -148,11 +150,11 @@ func TestLibreOfficePrint(t *testing.T) {
 		t.Fatalf("found the titles of %d sheets, want %d", next, len(sheets))
 	}
 	for _, s := range sheets {
+		if len(s.charts) > 0 {
+			t.Errorf("%s: no chart titled %q", s.title, s.charts)
+		}
 		want := 1
-		switch {
-		case s.charts != nil:
-			want = len(s.charts)
-		case s.title == "KẾT QUẢ TỔNG RÀ SOÁT":
+		if s.title == "KẾT QUẢ TỔNG RÀ SOÁT" {
 			want = 2 // 150 rows do not fit one page
 		}
 		if s.pages < want {

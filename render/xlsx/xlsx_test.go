@@ -603,7 +603,7 @@ func TestPrinting(t *testing.T) {
 		filter    string // autofilter: header and data rows, not the total
 	}{
 		{IndicatorSheet, 4, "$A$1:$G$11", "A4:G11"},
-		{ChartSheet, 0, "$A$1:$L$53", ""},
+		{ChartSheet, 0, "$A$1:$L$30", ""},
 		{CommendationSheet, 4, "$A$1:$D$8", "A4:D7"},
 		{DelegateSheet, 4, "$A$1:$E$8", "A4:E8"},
 		{annexSheet, 5, "$A$1:$E$9", "A5:E8"},
