@@ -57,7 +57,9 @@ func TestPDFFontsEmbedded(t *testing.T) {
 
 // TestPDFStructure: qpdf, an independent reader, finds no syntax or
 // stream error in any PDF of any example — the cross-reference table
-// assemble rewrites, the stream lengths, the compressed streams.
+// assemble rewrites, the stream lengths, the compressed streams — and
+// reads each as PDF 1.4 or later, as electronic administrative documents
+// are expected.
 func TestPDFStructure(t *testing.T) {
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		t.Skip("qpdf not found: install qpdf to run this check")
@@ -73,9 +75,15 @@ func TestPDFStructure(t *testing.T) {
 			if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
 				t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(p), err, out)
 			}
+			if v := pdfVersion.FindSubmatch(out); v == nil || len(v[1]) == 1 && v[1][0] < '4' {
+				t.Errorf("qpdf --check %s: the file is not PDF 1.4 or later\n%s", filepath.Base(p), out)
+			}
 		}
 	}
 }
+
+// pdfVersion finds the minor version in qpdf --check's report.
+var pdfVersion = regexp.MustCompile(`(?m)^PDF Version: 1\.([0-9]+)$`)
 
 // TestWriteAllKeepsOldFiles: when one output fails, nothing new appears and
 // the file already there is unchanged.
