@@ -112,6 +112,7 @@ func Write(w io.Writer, r *report.Report) error {
 	if err != nil {
 		return err
 	}
+	sortContentTypes(f)
 	_, err = f.SetZipWriter(newZipWriter).WriteTo(w)
 	if cerr := f.Close(); err == nil {
 		err = cerr
