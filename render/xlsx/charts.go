@@ -28,17 +28,23 @@ func (w *workbook) charts(ind *indicatorSheet) error {
 	}
 	s := &w.r.Statistics
 	name := w.names.take(ChartSheet, ChartSheet)
-	if err := w.newSheet(name); err != nil {
-		return err
-	}
 	colWidth := math.Floor(w.pageWidth()/chartCols*10) / 10
-	if err := w.f.SetColWidth(name, colLetters(1), colLetters(chartCols), colWidth); err != nil {
-		return err
-	}
 	// A few pixels short of the columns, so that the chart ends inside the
 	// print area whatever a program's rounding of column widths.
 	widthPx := uint(chartCols*colWidth*digitPx) - 10
-	heading := w.heading("", "Biểu đồ số liệu thống kê "+s.Current+" so với "+s.Previous)
+	heading := w.heading("", "Biểu đồ số liệu thống kê "+s.Current+" so với "+s.Previous, w.longerPeriod())
+	for _, l := range heading {
+		w.checkHeading(name, l, chartCols*colWidth)
+	}
+	if w.checkOnly || len(w.errs) > 0 {
+		return nil
+	}
+	if err := w.newSheet(name); err != nil {
+		return err
+	}
+	if err := w.f.SetColWidth(name, colLetters(1), colLetters(chartCols), colWidth); err != nil {
+		return err
+	}
 	for i, l := range heading {
 		row := i + 1
 		style, err := w.headingStyle(l)

@@ -36,6 +36,28 @@ type statRow struct {
 	decimals  int
 	// sumOf lists the rows a total adds up; nil on an indicator row.
 	sumOf []int
+	// group and ind locate the row's texts in the report: the group's
+	// index, and the indicator's in it or -1 on the group's row; group is
+	// -1 on the grand total.
+	group, ind int
+}
+
+// at is the YAML path of the text in column col (from 1) of sr, or "" for
+// a text the program writes.
+func (sr statRow) at(col int) string {
+	if sr.group < 0 {
+		return ""
+	}
+	g := fmt.Sprintf("statistics.groups[%d]", sr.group)
+	switch {
+	case col == colName && sr.ind < 0:
+		return g + ".title"
+	case col == colName:
+		return fmt.Sprintf("%s.indicators[%d].name", g, sr.ind)
+	case col == colUnit:
+		return fmt.Sprintf("%s.indicators[%d].unit", g, max(sr.ind, 0))
+	}
+	return ""
 }
 
 // statGroup locates one group's indicator rows, for its chart.
@@ -87,7 +109,7 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 	for gi, g := range s.Groups {
 		roman := viet.Roman(gi + 1)
 		unit, total := sharedUnit(g.Indicators)
-		gr := statRow{row: row, stt: roman, label: g.Title, bold: true}
+		gr := statRow{row: row, stt: roman, label: g.Title, bold: true, group: gi, ind: -1}
 		if total {
 			gr.unit, gr.figures = unit, true
 			for i := range g.Indicators {
@@ -103,7 +125,7 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 		}
 		for ii, ind := range g.Indicators {
 			rows = append(rows, statRow{
-				row: row, stt: strconv.Itoa(ii + 1), label: ind.Name, unit: ind.Unit, figures: true,
+				row: row, stt: strconv.Itoa(ii + 1), label: ind.Name, unit: ind.Unit, figures: true, group: gi, ind: ii,
 				prev: ind.Previous, cur: ind.Current, decimals: viet.Decimals(ind.Previous, ind.Current),
 			})
 			row++
@@ -113,7 +135,7 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 	// A grand total adds the group totals, so every group must have one,
 	// in the same unit; with one group it would repeat the group's row.
 	if unit, ok := sharedUnit(all); ok && len(s.Groups) > 1 && len(groupRows) == len(s.Groups) {
-		t := statRow{row: row, label: totalLabel, unit: unit, bold: true, figures: true, sumOf: groupRows}
+		t := statRow{row: row, label: totalLabel, unit: unit, bold: true, figures: true, sumOf: groupRows, group: -1}
 		_, _, t.decimals = sums(all)
 		for _, gr := range rows {
 			if gr.sumOf != nil {
@@ -145,7 +167,7 @@ func (w *workbook) indicators() (*indicatorSheet, error) {
 	s := &w.r.Statistics
 	t := &table{
 		name:    w.names.take(IndicatorSheet, IndicatorSheet),
-		heading: w.heading("", "Số liệu thống kê "+s.Current+" so với "+s.Previous),
+		heading: w.heading("", "Số liệu thống kê "+s.Current+" so với "+s.Previous, w.longerPeriod()),
 		columns: []column{
 			{"STT", 5, 8}, {"Chỉ tiêu", 24, 60}, {"ĐVT", 6, 14}, {s.Previous, 10, 18}, {s.Current, 10, 18},
 			{"Tăng/giảm (±)", 10, 18}, {"Tỷ lệ (%)", 9, 16},
@@ -153,6 +175,17 @@ func (w *workbook) indicators() (*indicatorSheet, error) {
 		fill: colName - 1,
 	}
 	rows, groups := planStatistics(s, t.headerRow()+1)
+	t.at = func(r, c int) string {
+		switch {
+		case r >= 0:
+			return rows[r].at(c + 1)
+		case c+1 == colPrevious:
+			return "statistics.previous"
+		case c+1 == colCurrent:
+			return "statistics.current"
+		}
+		return ""
+	}
 	t.filtered = len(rows)
 	if n := len(rows); n > 0 && rows[n-1].stt == "" {
 		t.filtered-- // the grand total stays below the filtered rows
