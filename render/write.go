@@ -137,13 +137,19 @@ const maxName = 255 - len("..4294967295.tmp")
 // on Windows, it is open in Excel). Checked before anything is written,
 // so that the render fails whole instead of halfway through its renames.
 func checkTargets(dir string, outs []Output) error {
+	longest := ""
+	for _, o := range outs {
+		if len(o.Name) > len(longest) {
+			longest = o.Name
+		}
+	}
+	if len(longest) > maxName {
+		return fmt.Errorf("tên tệp cần ghi %s dài %d byte, vượt giới hạn %d byte (ổ đĩa cho phép 255 byte một tên, kể cả phần thêm cho tệp tạm; mỗi chữ có dấu chiếm 2–3 byte) — hãy đặt tên tệp YAML ngắn đi ít nhất %d byte; chưa ghi tệp nào",
+			longest, len(longest), maxName, len(longest)-maxName)
+	}
 	var errs []error
 	for _, o := range outs {
 		path := filepath.Join(dir, o.Name)
-		if len(o.Name) > maxName {
-			errs = append(errs, fmt.Errorf("tên tệp cần ghi %s dài %d byte, quá %d byte mà ổ đĩa cho phép (kể cả tên tệp tạm) — hãy đặt tên tệp YAML ngắn hơn; chưa ghi tệp nào", o.Name, len(o.Name), maxName))
-			continue
-		}
 		info, err := os.Lstat(path)
 		switch {
 		case err != nil:

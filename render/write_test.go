@@ -313,7 +313,7 @@ func TestWriteAllRefusesTargets(t *testing.T) {
 		{"a name too long for the disk", func(*testing.T, string) {}, []Output{
 			newer()[0],
 			{Name: strings.Repeat("ệ", 80) + ".xlsx", Write: chunked},
-		}, []string{"dài 245 byte, quá 239 byte"}},
+		}, []string{"dài 245 byte, vượt giới hạn 239 byte", "ngắn đi ít nhất 6 byte"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -115,7 +115,7 @@ func (w *workbook) checkHeading(sheet string, l headingLine, width float64) {
 		return
 	}
 	if n, most := lineCount(l.text, headingSize, l.bold, width), maxLines(headingSize); n > most {
-		w.errorf(l.at, "tiêu đề trang %q của phụ lục Excel cần %d dòng chữ, quá chiều cao tối đa của một dòng bảng tính (409 điểm, tức %d dòng chữ cỡ %d) — hãy rút gọn",
+		w.errorf(l.at, "tiêu đề của trang tính %q trong phụ lục Excel cần %d dòng chữ, quá chiều cao tối đa của một dòng bảng tính (409 điểm, tức %d dòng chữ cỡ %d) — hãy rút gọn",
 			sheet, n, most, headingSize)
 	}
 }

@@ -65,13 +65,13 @@ func TestLimits(t *testing.T) {
 			}
 		}, nil, strings.ToUpper(words(40))},
 		{"an annex title no row holds", func(r *report.Report) { r.Annexes[1].Title = words(400) },
-			map[string]string{"annexes[1].title": `tiêu đề trang "Công an phường Công an phường…" của phụ lục Excel cần`}, ""},
+			map[string]string{"annexes[1].title": `tiêu đề của trang tính "Công an phường Công an phường…" trong phụ lục Excel cần`}, ""},
 		{"a conference name no row holds", func(r *report.Report) { r.Conference.Name = words(400) },
-			map[string]string{"conference.name": `tiêu đề trang "Đại biểu"`}, ""},
+			map[string]string{"conference.name": `tiêu đề của trang tính "Đại biểu"`}, ""},
 		{"a period in a column's heading and several sheets', reported once", func(r *report.Report) { r.Statistics.Previous = words(400) },
 			map[string]string{"statistics.previous": "cần"}, ""},
 		{"a period in several sheets' headings, reported once", func(r *report.Report) { r.Statistics.Current = "Năm 2021 " + words(150) },
-			map[string]string{"statistics.current": `tiêu đề trang "Biểu đồ"`}, ""},
+			map[string]string{"statistics.current": `tiêu đề của trang tính "Biểu đồ"`}, ""},
 		{"the agency in every heading, reported once", func(r *report.Report) { r.Agency.NameInText = words(400) },
 			map[string]string{"agency.name_in_text": "cần"}, ""},
 		{"more groups than a SUM adds", func(r *report.Report) {
