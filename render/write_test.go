@@ -605,3 +605,19 @@ func TestSweepHostileJournal(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkWriteAll writes five outputs of 100 KB over older ones, as a
+// report's render does: written, synced, then renamed together.
+func BenchmarkWriteAll(b *testing.B) {
+	dir := b.TempDir()
+	outs := make([]Output, 5)
+	for i := range outs {
+		outs[i] = Output{Name: fmt.Sprintf("bao-cao-%d.pdf", i), Write: chunked}
+	}
+	d := OpenDir(dir)
+	for b.Loop() {
+		if err := d.WriteAll(context.Background(), outs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
