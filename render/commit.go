@@ -72,29 +72,17 @@ func commit(dir string, names, temps []string, rename func(oldpath, newpath stri
 	}
 	jpath := jf.Name()
 	id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(jpath), journalPrefix), journalSuffix)
-	var j journal
-	var steps []step
-	for i, n := range names {
-		e := journalEntry{Name: n, Temp: filepath.Base(temps[i])}
-		info, err := os.Stat(temps[i])
-		if err != nil {
-			jf.Close()
-			os.Remove(jpath)
-			return commitFailed(dir, err)
+	j, steps, err := plan(dir, id, names, temps)
+	if err == nil {
+		data, _ := json.Marshal(j) // plain strings and numbers
+		if err = writeSynced(jf, data); err != nil {
+			err = commitFailed(dir, err)
 		}
-		e.New = stampOf(info)
-		target := filepath.Join(dir, n)
-		if info, err := os.Lstat(target); err == nil {
-			e.Backup, e.Old = backupName(n, id), stampOf(info)
-			steps = append(steps, step{target, filepath.Join(dir, e.Backup)})
-		}
-		steps = append(steps, step{temps[i], target})
-		j.Entries = append(j.Entries, e)
 	}
-	data, _ := json.Marshal(j) // plain strings and numbers
-	if err := writeSynced(jf, data); err != nil {
+	if err != nil {
+		jf.Close()
 		os.Remove(jpath)
-		return commitFailed(dir, err)
+		return err
 	}
 	for k, s := range steps {
 		err := rename(s.from, s.to)
@@ -117,6 +105,33 @@ func commit(dir string, names, temps []string, rename func(oldpath, newpath stri
 		}
 	}
 	return nil
+}
+
+// plan returns the journal of the commit id and its steps. A file that
+// came at an output's name since WriteAll checked them, and must not be
+// replaced, is an error: nothing is renamed yet.
+func plan(dir, id string, names, temps []string) (journal, []step, error) {
+	var j journal
+	var steps []step
+	for i, n := range names {
+		e := journalEntry{Name: n, Temp: filepath.Base(temps[i])}
+		info, err := os.Stat(temps[i])
+		if err != nil {
+			return j, nil, commitFailed(dir, err)
+		}
+		e.New = stampOf(info)
+		target := filepath.Join(dir, n)
+		if info, err := os.Lstat(target); err == nil {
+			if err := refusal(target, info); err != nil {
+				return j, nil, err
+			}
+			e.Backup, e.Old = backupName(n, id), stampOf(info)
+			steps = append(steps, step{target, filepath.Join(dir, e.Backup)})
+		}
+		steps = append(steps, step{temps[i], target})
+		j.Entries = append(j.Entries, e)
+	}
+	return j, steps, nil
 }
 
 // undo undoes the steps done, the last first, after the failure failed,

@@ -26,10 +26,11 @@ var ErrInterrupted = errors.New("interrupted")
 // may be used by any number of renders at once.
 type Dir struct{ path string }
 
-// OpenDir returns the directory at path, first removing the temporary
-// files renders killed outright (SIGKILL, a power cut) left there over an
-// hour ago. A program writing many reports into one directory opens it
-// once: that sweep reads the whole directory.
+// OpenDir returns the directory at path, first cleaning up after renders
+// killed outright (SIGKILL, a power cut) over an hour ago: the older files
+// of one killed between its renames are put back, and hidden files left
+// are removed (see removeStale). A program writing many reports into one
+// directory opens it once: that sweep reads the whole directory.
 func OpenDir(path string) *Dir {
 	removeStale(path)
 	return &Dir{path: path}
@@ -150,26 +151,32 @@ func checkTargets(dir string, outs []Output) error {
 	var errs []error
 	for _, o := range outs {
 		path := filepath.Join(dir, o.Name)
-		info, err := os.Lstat(path)
-		switch {
-		case err != nil:
-			continue // none there; or the directory's own problem, which writing reports
-		case info.IsDir():
-			errs = append(errs, fmt.Errorf("%s là một thư mục, trùng tên với tệp cần ghi — hãy đổi tên hoặc chuyển thư mục đó đi, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path))
-		case !info.Mode().IsRegular():
-			errs = append(errs, fmt.Errorf("%s đã có nhưng không phải một tệp thường (là liên kết hoặc tệp thiết bị) nên không thay được — hãy xoá hoặc đổi tên nó, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path))
-		case info.Mode().Perm()&0o200 == 0:
-			errs = append(errs, fmt.Errorf("tệp %s đã có và được đặt chỉ đọc (read-only), có thể một đồng nghiệp đã khoá để giữ bản này — nếu chắc chắn được thay, hãy bỏ chỉ đọc (chmod u+w, hoặc trong Properties bỏ Read-only) rồi chạy lại; nếu không, ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path))
-		default:
-			f, err := os.OpenFile(path, os.O_WRONLY, 0)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("không được phép thay tệp %s đã có (%w): tệp thuộc người khác hoặc đang mở trong một chương trình (Excel, trình đọc PDF) — hãy đóng tệp hoặc nhờ người tạo nó cho phép ghi rồi chạy lại, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path, err))
-				continue
+		// An error is none there, or the directory's own problem, which
+		// writing reports.
+		if info, err := os.Lstat(path); err == nil {
+			if err := refusal(path, info); err != nil {
+				errs = append(errs, err)
 			}
-			f.Close()
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// refusal returns why the file at path, info, must not be replaced, or nil.
+func refusal(path string, info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return fmt.Errorf("%s là một thư mục, trùng tên với tệp cần ghi — hãy đổi tên hoặc chuyển thư mục đó đi, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s đã có nhưng không phải một tệp thường (là liên kết hoặc tệp thiết bị) nên không thay được — hãy xoá hoặc đổi tên nó, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path)
+	case info.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("tệp %s đã có và được đặt chỉ đọc (read-only), có thể một đồng nghiệp đã khoá để giữ bản này — nếu chắc chắn được thay, hãy bỏ chỉ đọc (chmod u+w, hoặc trong Properties bỏ Read-only) rồi chạy lại; nếu không, ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("không được phép thay tệp %s đã có (%w): tệp thuộc người khác hoặc đang mở trong một chương trình (Excel, trình đọc PDF) — hãy đóng tệp hoặc nhờ người tạo nó cho phép ghi rồi chạy lại, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path, err)
+	}
+	return f.Close()
 }
 
 // interrupted is WriteAll's error when ctx was cancelled.

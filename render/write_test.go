@@ -434,6 +434,48 @@ func TestWriteAllDirectoryAppears(t *testing.T) {
 	assertSnapshot(t, dir, before)
 }
 
+// TestWriteAllTargetChangesWhileWriting: a file at an output's name that
+// comes to be one not to replace while the outputs are written — after
+// WriteAll checked them, before it renames — stops the render as the
+// check would have: nothing is renamed, nothing moved aside.
+func TestWriteAllTargetChangesWhileWriting(t *testing.T) {
+	for name, change := range map[string]func(t *testing.T, dir string){
+		"a directory": func(t *testing.T, dir string) {
+			mustRemove(t, dir, "b.xlsx")
+			mkdir(t, filepath.Join(dir, "b.xlsx"))
+			mustWrite(t, filepath.Join(dir, "b.xlsx", "tep"), "của người khác")
+		},
+		"made read-only": func(t *testing.T, dir string) {
+			if err := os.Chmod(filepath.Join(dir, "b.xlsx"), 0o444); err != nil {
+				t.Fatal(err)
+			}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := oldFiles(t)
+			var once sync.Once
+			var after map[string]string
+			changing := func(w io.Writer) io.Writer {
+				once.Do(func() {
+					change(t, dir)
+					after = snapshot(t, dir)
+					for n := range after {
+						if strings.HasPrefix(n, ".") { // being written
+							delete(after, n)
+						}
+					}
+				})
+				return w
+			}
+			err := writeAll(context.Background(), dir, newer(), files{disk: changing, rename: os.Rename})
+			if err == nil || !strings.Contains(err.Error(), "b.xlsx") || !strings.Contains(err.Error(), "chưa ghi tệp nào") {
+				t.Errorf("WriteAll = %v, want b.xlsx refused", err)
+			}
+			assertSnapshot(t, dir, after)
+		})
+	}
+}
+
 // age makes the hidden journals in dir two hours old, as if the render
 // that wrote them had been killed that long ago.
 func age(t *testing.T, dir string) {
