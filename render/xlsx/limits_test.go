@@ -181,3 +181,38 @@ func checkWritten(t *testing.T, data []byte, text string) {
 		t.Errorf("no cell holds %.40q… whole", text)
 	}
 }
+
+// TestCheckAgreesWithWrite: across lengths on both sides of each limit,
+// Write fails exactly when Check does, with the same errors — validate
+// finds what a render would.
+func TestCheckAgreesWithWrite(t *testing.T) {
+	fields := map[string]func(r *report.Report, s string){
+		"unit":          func(r *report.Report, s string) { r.Statistics.Groups[1].Indicators[0].Unit = s },
+		"column name":   func(r *report.Report, s string) { r.Annexes[1].Table.Columns[2].Name = s },
+		"annex cell":    func(r *report.Report, s string) { r.Annexes[1].Table.Rows[1][1] = s },
+		"annex title":   func(r *report.Report, s string) { r.Annexes[1].Title = s },
+		"delegate rank": func(r *report.Report, s string) { r.Conference.Delegates[3].Rank = s },
+		"agency":        func(r *report.Report, s string) { r.Agency.NameInText = s },
+	}
+	for name, set := range fields {
+		var ok, failed int
+		for n := 100; n <= 330; n += 23 {
+			r := sampleReport()
+			set(r, words(n)+strings.Repeat(" ệ", n%7))
+			checked := Check(r)
+			var buf bytes.Buffer
+			written := Write(&buf, r)
+			if (checked == nil) != (written == nil) || checked != nil && checked.Error() != written.Error() {
+				t.Errorf("%s of %d words: Check = %v, Write = %v", name, n, checked, written)
+			}
+			if checked == nil {
+				ok++
+			} else {
+				failed++
+			}
+		}
+		if ok == 0 || failed == 0 {
+			t.Errorf("%s: %d lengths written, %d refused: the lengths do not cross the limit", name, ok, failed)
+		}
+	}
+}

@@ -131,13 +131,15 @@ func (w *workbook) layout(t *table) (widths []float64, rows int, err error) {
 	}
 	if t.fill >= 0 {
 		widths[t.fill] = math.Floor((widths[t.fill]+max(pageWidth-total, 0))*10) / 10
-		total = max(total, pageWidth)
 	}
+	// The headings are measured across the widths' sum, as writeTable
+	// merges them: the same figure, to the last bit.
+	total = sum(widths)
 	last := len(widths) - 1
 	for _, l := range t.heading {
 		if lineCount(l.text, headingSize, l.bold, total) > maxLines(headingSize) && total < pageWidth {
 			widths[last] += math.Floor((pageWidth-total)*10) / 10
-			total = pageWidth
+			total = sum(widths)
 		}
 		w.checkHeading(t.name, l, total)
 	}
@@ -229,11 +231,7 @@ func (w *workbook) writeTable(t *table) error {
 	}); err != nil {
 		return err
 	}
-	var total float64
-	for _, wd := range widths {
-		total += wd
-	}
-	if err := w.writeHeading(sw, t.heading, ncols, total); err != nil {
+	if err := w.writeHeading(sw, t.heading, ncols, sum(widths)); err != nil {
 		return err
 	}
 	header := make([]cell, ncols)
@@ -330,6 +328,15 @@ func sheetRef(sheet string) string {
 }
 
 var quoteReplacer = strings.NewReplacer("'", "''")
+
+// sum is the width of columns of widths together.
+func sum(widths []float64) float64 {
+	var total float64
+	for _, wd := range widths {
+		total += wd
+	}
+	return total
+}
 
 // ceil1 rounds a width up to a tenth, so that the file holds short
 // numbers and the text still fits.
