@@ -104,15 +104,19 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 	for i, k := range picked {
 		wg.Go(func() { outs[i], errs[i] = kindOutput(r, k, fam, base, opt) })
 	}
+	// The workbook is measured here, so that a text it cannot hold is
+	// reported before anything is written, and by Validate.
+	book, bookErr := opt.pick(r, WorkbookSlug, "statistics", xlsx.HasData(r))
+	if book {
+		wg.Go(func() { bookErr = xlsx.Check(r) })
+	}
 	wg.Wait()
-	for _, err := range append([]error{glyphErr, pickErr}, errs...) {
+	for _, err := range append(append([]error{glyphErr, pickErr}, errs...), bookErr) {
 		if err != nil {
 			return nil, err
 		}
 	}
-	if ok, err := opt.pick(r, WorkbookSlug, "statistics", xlsx.HasData(r)); err != nil {
-		return nil, err
-	} else if ok {
+	if book {
 		outs = append(outs, Output{
 			Name:  base + "-" + WorkbookSlug + ".xlsx",
 			Write: func(w io.Writer) error { return xlsx.Write(w, r) },

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"baocao/render"
@@ -15,8 +17,8 @@ import (
 	"baocao/render/report"
 )
 
-// renderExample renders an example into a temporary directory.
-func renderExample(t *testing.T, name string) (*report.Report, string) {
+// exampleOutputs loads an example and returns its outputs.
+func exampleOutputs(t *testing.T, name string) (*report.Report, []render.Output) {
 	t.Helper()
 	r, err := load.File(filepath.Join("..", "examples", name+".yaml"))
 	if err != nil {
@@ -26,6 +28,13 @@ func renderExample(t *testing.T, name string) (*report.Report, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r, outs
+}
+
+// renderExample renders an example into a temporary directory.
+func renderExample(t *testing.T, name string) (*report.Report, string) {
+	t.Helper()
+	r, outs := exampleOutputs(t, name)
 	dir := t.TempDir()
 	if err := render.WriteAll(context.Background(), dir, outs); err != nil {
 		t.Fatal(err)
@@ -57,7 +66,9 @@ func TestPDFFontsEmbedded(t *testing.T) {
 
 // TestPDFStructure: qpdf, an independent reader, finds no syntax or
 // stream error in any PDF of any example — the cross-reference table
-// assemble rewrites, the stream lengths, the compressed streams.
+// assemble rewrites, the stream lengths, the compressed streams — and
+// reads each as PDF 1.4 or later, as electronic administrative documents
+// are expected.
 func TestPDFStructure(t *testing.T) {
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		t.Skip("qpdf not found: install qpdf to run this check")
@@ -73,9 +84,15 @@ func TestPDFStructure(t *testing.T) {
 			if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
 				t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(p), err, out)
 			}
+			if v := pdfVersion.FindSubmatch(out); v == nil || len(v[1]) == 1 && v[1][0] < '4' {
+				t.Errorf("qpdf --check %s: the file is not PDF 1.4 or later\n%s", filepath.Base(p), out)
+			}
 		}
 	}
 }
+
+// pdfVersion finds the minor version in qpdf --check's report.
+var pdfVersion = regexp.MustCompile(`(?m)^PDF Version: 1\.([0-9]+)$`)
 
 // TestWriteAllKeepsOldFiles: when one output fails, nothing new appears and
 // the file already there is unchanged.
@@ -106,5 +123,42 @@ func TestWriteAllKeepsOldFiles(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(old); string(b) != "old" {
 		t.Errorf("old file now holds %q", b)
+	}
+}
+
+// TestSameBytes: every output of every example is the same bytes however
+// often it is made, one after another or several at once: the PDFs and
+// the workbook alike — excelize orders the parts of streamed sheets and
+// the image types of [Content_Types].xml by map iteration.
+func TestSameBytes(t *testing.T) {
+	const n = 6
+	for _, name := range examples(t) {
+		_, outs := exampleOutputs(t, name)
+		for _, o := range outs {
+			made := make([][]byte, 2*n)
+			errs := make([]error, 2*n)
+			write := func(i int) {
+				var buf bytes.Buffer
+				errs[i] = o.Write(&buf)
+				made[i] = buf.Bytes()
+			}
+			for i := range n {
+				write(i)
+			}
+			var wg sync.WaitGroup
+			for i := n; i < 2*n; i++ {
+				wg.Go(func() { write(i) })
+			}
+			wg.Wait()
+			for i := range made {
+				if errs[i] != nil {
+					t.Fatalf("%s: %v", o.Name, errs[i])
+				}
+				if !bytes.Equal(made[i], made[0]) {
+					t.Errorf("%s: made %d times, copy %d differs from the first", o.Name, len(made), i)
+					break
+				}
+			}
+		}
 	}
 }

@@ -42,6 +42,8 @@ type corpusCase struct {
 	code int
 	// check, if set, checks more than the status and stderr.
 	check func(t *testing.T, file, out string)
+	// setup, if set, prepares the output directory out before the run.
+	setup func(t *testing.T, out string)
 }
 
 // corpusCases lists the cases: every input in the corpus — validated,
@@ -71,7 +73,7 @@ func corpusCases(t *testing.T) []corpusCase {
 		cases = append(cases, c)
 	}
 	fix := []string{"validate", "--fix-legacy", "FILE"}
-	return append(cases,
+	return append(append(cases,
 		corpusCase{name: "tcvn3-pasted-fixed", input: "tcvn3-pasted", args: fix, code: exitOK},
 		corpusCase{name: "vni-pasted-fixed", input: "vni-pasted", args: fix, code: exitOK},
 		corpusCase{name: "windows-1258-fixed", input: "windows-1258", args: fix, code: exitOK},
@@ -83,7 +85,7 @@ func corpusCases(t *testing.T) []corpusCase {
 		corpusCase{name: "rows-over-limit", gen: appended(annexRows(2, 60_000)), code: exitInvalid},
 		corpusCase{name: "image-100mb", gen: withImage(100 << 20), code: exitInvalid},
 		corpusCase{name: "output-under-a-file", gen: appended(""), args: []string{"render", "-o", "OUT/tep/con", "FILE"}, code: exitInvalid, check: checkNothingWritten},
-	)
+	), outputCases()...)
 }
 
 // TestCorpus runs every bad input through the command and compares its
@@ -106,6 +108,9 @@ func TestCorpus(t *testing.T) {
 				file = c.gen(t, dir)
 			}
 			out := filepath.Join(dir, "out")
+			if c.setup != nil {
+				c.setup(t, out)
+			}
 			args := c.args
 			if args == nil {
 				args = []string{"validate", "FILE"}

@@ -151,7 +151,10 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		outs = render.Generate(outs)
 		return func() error {
 			if err := out.WriteAll(ctx, outs); err != nil {
-				fmt.Fprintf(stderr, "%s: %v\n", file, err)
+				// One line for each file that stopped it.
+				for line := range strings.SplitSeq(err.Error(), "\n") {
+					fmt.Fprintf(stderr, "%s: %s\n", file, line)
+				}
 				return err
 			}
 			for _, o := range outs {

@@ -10,8 +10,9 @@ import (
 	"sync"
 )
 
-// assemble returns the PDF fpdf wrote as doc, completed: the streams fpdf
-// left uncompressed (the pages: see Write) compressed, and fonts added —
+// assemble returns the PDF fpdf wrote as doc, completed: its header
+// declaring version 1.4 at least (see header), the streams fpdf left
+// uncompressed (the pages: see Write) compressed, and fonts added —
 // entries for the /Font dictionary of its resources (object 2, which every
 // page uses) and the objects they refer to, numbered after fpdf's from the
 // number add is given. fpdf's other objects are kept byte for byte, and the
@@ -50,8 +51,12 @@ func assemble(doc []byte, add func(first int) (entries []byte, objs [][]byte, er
 	if err != nil {
 		return nil, err
 	}
+	head, err := header(doc[:x.offsets[order[0]]])
+	if err != nil {
+		return nil, err
+	}
 	out := make([]byte, 0, len(doc)+len(entries)+len(objs)*64)
-	out = append(out, doc[:x.offsets[order[0]]]...)
+	out = append(out, head...)
 	offsets := make([]int, first, first+len(objs))
 	for _, n := range order {
 		offsets[n] = len(out)
@@ -81,6 +86,28 @@ func assemble(doc []byte, add func(first int) (entries []byte, objs [][]byte, er
 	out = append(out, x.trailer...)
 	out = fmt.Appendf(out, ">>\nstartxref\n%d\n%%%%EOF\n", start)
 	return out, nil
+}
+
+// minVersion is the oldest PDF version a document declares: electronic
+// administrative documents are expected as PDF 1.4 or later. fpdf declares
+// 1.3 unless it writes something later versions define; baocao's files use
+// nothing PDF 1.4 lacks (nor does 1.4 forbid anything 1.3 allows), so
+// declaring it is true of them.
+const minVersion = '4'
+
+// header returns the file's header, the part before its first object,
+// with its "%PDF-1.n" line raised to minVersion when n is lower.
+func header(head []byte) ([]byte, error) {
+	const prefix = "%PDF-1."
+	n := len(prefix)
+	if len(head) < n+2 || string(head[:n]) != prefix || head[n] < '0' || head[n] > '9' || head[n+1] != '\n' {
+		return nil, fmt.Errorf("pdf: fpdf's file begins %.12q, not with its version", head)
+	}
+	if head[n] < minVersion {
+		head = slices.Clone(head)
+		head[n] = minVersion
+	}
+	return head, nil
 }
 
 // appendObject appends obj, an object as fpdf writes it, to out; a stream

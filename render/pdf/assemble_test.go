@@ -80,6 +80,11 @@ func TestAssemble(t *testing.T) {
 		t.Errorf("new objects numbered from %d, want %d", first, len(before)+1)
 	}
 	checkXref(t, out)
+	// fpdf's two header lines, the version raised.
+	lines := bytes.SplitAfterN(doc, []byte("\n"), 3)
+	if want := "%PDF-1.4\n" + string(lines[1]); string(lines[0]) != "%PDF-1.3\n" || !bytes.HasPrefix(out, []byte(want)) {
+		t.Errorf("file begins %.20q, want fpdf's %.20q declaring version 1.4", out, doc)
+	}
 	after := objects(t, out)
 	if len(after) != len(before)+2 {
 		t.Fatalf("%d objects, want %d", len(after), len(before)+2)
@@ -129,6 +134,25 @@ func TestAssemble(t *testing.T) {
 	}
 }
 
+// TestHeader: a file declares PDF 1.4 or the later version fpdf gave it.
+func TestHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"%PDF-1.3\n%\xb5\xb6\n": "%PDF-1.4\n%\xb5\xb6\n",
+		"%PDF-1.4\n":            "%PDF-1.4\n",
+		"%PDF-1.5\n%\xe2\n":     "%PDF-1.5\n%\xe2\n",
+		"%PDF-1.0\n":            "%PDF-1.4\n",
+	} {
+		if got, err := header([]byte(in)); err != nil || string(got) != want {
+			t.Errorf("header(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "%PDF-1.", "%PDF-1.10\n", "%PDF-2.0\n", "%PDF-1.a\n", "1 0 obj\n"} {
+		if got, err := header([]byte(in)); err == nil {
+			t.Errorf("header(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
 // TestAssembleRefuses: a file not laid out as fpdf lays it out is an
 // error, never a panic or a broken file.
 func TestAssembleRefuses(t *testing.T) {
@@ -138,6 +162,7 @@ func TestAssembleRefuses(t *testing.T) {
 		"no fonts dictionary": bytes.Replace(doc, []byte("/Font <<\n"), []byte("/Fnt <<\n"), 1),
 		"startxref off":       regexp.MustCompile(`startxref\n\d+`).ReplaceAll(bytes.Clone(doc), []byte("startxref\n7")),
 		"empty":               nil,
+		"no version":          append([]byte("%PDF-x.4"), doc[len("%PDF-1.3"):]...),
 	}
 	for cut := 0; cut < len(doc); cut += len(doc) / 97 {
 		cases[fmt.Sprint("cut at ", cut)] = doc[:cut]

@@ -45,11 +45,21 @@ func (w *workbook) annex(i int) error {
 	if err != nil {
 		return err
 	}
+	path := fmt.Sprintf("annexes[%d]", i)
 	t := &table{
 		name:     w.names.take(a.Title, label),
-		heading:  w.heading(label, a.Title),
+		heading:  w.heading(label, a.Title, path+".title"),
 		filtered: len(a.Table.Rows),
 		fill:     -1,
+		at: func(r, c int) string {
+			switch {
+			case r < 0:
+				return fmt.Sprintf("%s.table.columns[%d].name", path, c)
+			case r < len(a.Table.Rows):
+				return fmt.Sprintf("%s.table.rows[%d][%d]", path, r, c)
+			}
+			return "" // the TỔNG CỘNG row
+		},
 	}
 	// The label of the total row spans the columns before the first sum.
 	labelSpan := -1

@@ -85,3 +85,50 @@ func TestLargeAnnex(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAtLimits writes workbooks at the limits of limits.go, where
+// excelize's work grows faster than the input: maxGroups groups (a chart
+// each), maxAnnexTables annex tables (a sheet each), an annex table of
+// maxColumns columns.
+func BenchmarkAtLimits(b *testing.B) {
+	for _, bb := range []struct {
+		name string
+		edit func(r *report.Report)
+	}{
+		{"groups", func(r *report.Report) {
+			g := r.Statistics.Groups[0]
+			r.Statistics.Groups = nil
+			for range maxGroups {
+				r.Statistics.Groups = append(r.Statistics.Groups, g)
+			}
+		}},
+		{"tables", func(r *report.Report) {
+			a := r.Annexes[1]
+			r.Annexes = nil
+			for range maxAnnexTables {
+				r.Annexes = append(r.Annexes, a)
+			}
+		}},
+		{"columns", func(r *report.Report) {
+			tb := &report.Table{Rows: make([][]string, 20)}
+			for c := range maxColumns {
+				tb.Columns = append(tb.Columns, report.Column{Name: fmt.Sprint("Cột ", c+1), Type: "number", Sum: true})
+				for i := range tb.Rows {
+					tb.Rows[i] = append(tb.Rows[i], strconv.Itoa(i*c))
+				}
+			}
+			r.Annexes = []report.Annex{{Title: "Rộng", Table: tb}}
+		}},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			r := sampleReport()
+			bb.edit(r)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Write(io.Discard, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

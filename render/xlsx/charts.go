@@ -109,16 +109,22 @@ func (w *workbook) charts(ind *indicatorSheet) error {
 	}
 	s := &w.r.Statistics
 	name := w.names.take(ChartSheet, ChartSheet)
+	colWidth := math.Floor(w.pageWidth()/chartCols*10) / 10
+	// The width of a column as the narrowest program draws it.
+	colPx := colWidth * digitPx
+	heading := w.heading("", "Biểu đồ số liệu thống kê "+s.Current+" so với "+s.Previous, w.longerPeriod())
+	for _, l := range heading {
+		w.checkHeading(name, l, chartCols*colWidth)
+	}
+	if w.checkOnly || len(w.errs) > 0 {
+		return nil
+	}
 	if err := w.newSheet(name); err != nil {
 		return err
 	}
-	colWidth := math.Floor(w.pageWidth()/chartCols*10) / 10
 	if err := w.f.SetColWidth(name, colLetters(1), colLetters(chartCols), colWidth); err != nil {
 		return err
 	}
-	// The width of a column as the narrowest program draws it.
-	colPx := colWidth * digitPx
-	heading := w.heading("", "Biểu đồ số liệu thống kê "+s.Current+" so với "+s.Previous)
 	headingPt := 0.0
 	for i, l := range heading {
 		row := i + 1

@@ -18,12 +18,18 @@ func (w *workbook) commendations() error {
 	}
 	t := &table{
 		name:    w.names.take(CommendationSheet, CommendationSheet),
-		heading: w.heading("", title),
+		heading: w.heading("", title, "statistics.current"),
 		columns: []column{
 			{"STT", 5, 8}, {"Hình thức khen thưởng", 30, 70}, {"Tập thể", 10, 16}, {"Cá nhân", 10, 16},
 		},
 		filtered: len(c.Awards),
 		fill:     1,
+		at: func(r, col int) string {
+			if r >= 0 && r < len(c.Awards) && col == 1 {
+				return fmt.Sprintf("commendations.awards[%d].form", r)
+			}
+			return ""
+		},
 	}
 	count, _ := numberFormats(0)
 	var st [2][4]int // plain rows, then the total row

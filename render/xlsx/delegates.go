@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,15 +18,22 @@ import (
 // so the heading has no number.
 func (w *workbook) delegates() error {
 	conf := &w.r.Conference
-	list := sortDelegates(conf.Delegates)
+	order := sortDelegates(conf.Delegates)
+	fields := [5]string{"", ".name", ".rank", ".titles", ""}
 	t := &table{
 		name:    w.names.take(DelegateSheet, DelegateSheet),
-		heading: w.heading("", "Danh sách đại biểu dự "+conf.Name),
+		heading: w.heading("", "Danh sách đại biểu dự "+conf.Name, "conference.name"),
 		columns: []column{
 			{"STT", 5, 8}, {"Họ và tên", 20, 32}, {"Cấp bậc", 10, 18}, {"Chức vụ", 30, 70}, {"Ghi chú", 10, 24},
 		},
-		filtered: len(list),
+		filtered: len(order),
 		fill:     3,
+		at: func(r, c int) string {
+			if r < 0 || fields[c] == "" {
+				return ""
+			}
+			return fmt.Sprintf("conference.delegates[%d]%s", order[r], fields[c])
+		},
 	}
 	var st [5]int
 	for col, k := range []styleKey{{align: "center"}, {align: "left", wrap: true}, {align: "left", wrap: true}, {align: "left", wrap: true}, {align: "left", wrap: true}} {
@@ -36,7 +44,8 @@ func (w *workbook) delegates() error {
 		st[col] = id
 	}
 	t.body = func(_ int, emit func([]cell) error) error {
-		for i, d := range list {
+		for i, di := range order {
+			d := &conf.Delegates[di]
 			note := ""
 			switch {
 			case d.ID == conf.Chair:
@@ -58,13 +67,14 @@ func (w *workbook) delegates() error {
 	return w.writeTable(t)
 }
 
-// sortDelegates returns the delegates in the order of a Vietnamese roster:
+// sortDelegates returns the order of the delegates in a Vietnamese
+// roster, as their indexes in ds:
 // by given name (the last word of the full name), then family name (the
 // first word), then the middle names, each compared by Vietnamese
 // collation — a, ă, â … d, đ, e … o, ô, ơ … with the tones after the
 // letters — not by byte order, which puts "Đức" after "Yến". Delegates
 // with the same name keep their order in the file.
-func sortDelegates(ds []report.Delegate) []report.Delegate {
+func sortDelegates(ds []report.Delegate) []int {
 	// A Collator keeps buffers between calls: one per sort.
 	c := collate.New(language.Vietnamese)
 	key := func(name string) []string {
@@ -74,9 +84,12 @@ func sortDelegates(ds []report.Delegate) []report.Delegate {
 		}
 		return append([]string{f[len(f)-1], f[0]}, f[1:len(f)-1]...)
 	}
-	out := slices.Clone(ds)
-	slices.SortStableFunc(out, func(a, b report.Delegate) int {
-		ka, kb := key(a.Name), key(b.Name)
+	order := make([]int, len(ds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ka, kb := key(ds[a].Name), key(ds[b].Name)
 		for i := range min(len(ka), len(kb)) {
 			if r := c.CompareString(ka[i], kb[i]); r != 0 {
 				return r
@@ -84,5 +97,5 @@ func sortDelegates(ds []report.Delegate) []report.Delegate {
 		}
 		return len(ka) - len(kb)
 	})
-	return out
+	return order
 }

@@ -54,8 +54,8 @@ func TestSortDelegates(t *testing.T) {
 				ds = append(ds, report.Delegate{Name: n})
 			}
 			var got []string
-			for _, d := range sortDelegates(ds) {
-				got = append(got, d.Name)
+			for _, i := range sortDelegates(ds) {
+				got = append(got, ds[i].Name)
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("order = %q, want %q", got, tt.want)
@@ -77,8 +77,8 @@ func TestSortDelegates(t *testing.T) {
 	// Namesakes keep their order in the file.
 	twins := []report.Delegate{{ID: "1", Name: "Lê An"}, {ID: "2", Name: "Lê An"}, {ID: "0", Name: "Lê Ân"}}
 	var ids string
-	for _, d := range sortDelegates(twins) {
-		ids += d.ID
+	for _, i := range sortDelegates(twins) {
+		ids += twins[i].ID
 	}
 	if ids != "120" {
 		t.Errorf("namesakes in order %s, want 120", ids)

@@ -36,6 +36,28 @@ type statRow struct {
 	decimals  int
 	// sumOf lists the rows a total adds up; nil on an indicator row.
 	sumOf []int
+	// group and ind locate the row's texts in the report: the group's
+	// index, and the indicator's in it or -1 on the group's row; group is
+	// -1 on the grand total.
+	group, ind int
+}
+
+// at is the YAML path of the text in column col (from 1) of sr, or "" for
+// a text the program writes.
+func (sr statRow) at(col int) string {
+	if sr.group < 0 {
+		return ""
+	}
+	g := fmt.Sprintf("statistics.groups[%d]", sr.group)
+	switch {
+	case col == colName && sr.ind < 0:
+		return g + ".title"
+	case col == colName:
+		return fmt.Sprintf("%s.indicators[%d].name", g, sr.ind)
+	case col == colUnit:
+		return fmt.Sprintf("%s.indicators[%d].unit", g, max(sr.ind, 0))
+	}
+	return ""
 }
 
 // statGroup is one group's indicator rows, for its charts.
@@ -64,7 +86,7 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 	row := first
 	for gi, g := range s.Groups {
 		roman := viet.Roman(gi + 1)
-		gr := statRow{row: row, stt: roman, label: g.Title, bold: true}
+		gr := statRow{row: row, stt: roman, label: g.Title, bold: true, group: gi, ind: -1}
 		total, ok := g.Total()
 		if ok {
 			gr.unit, gr.figures = total.Unit, true
@@ -79,7 +101,7 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 		sg := statGroup{title: roman + ". " + g.Title}
 		for ii, ind := range g.Indicators {
 			sg.rows = append(sg.rows, statRow{
-				row: row, stt: strconv.Itoa(ii + 1), label: ind.Name, unit: ind.Unit, figures: true,
+				row: row, stt: strconv.Itoa(ii + 1), label: ind.Name, unit: ind.Unit, figures: true, group: gi, ind: ii,
 				prev: ind.Previous, cur: ind.Current, decimals: viet.Decimals(ind.Previous, ind.Current),
 			})
 			row++
@@ -92,7 +114,7 @@ func planStatistics(s *report.Statistics, first int) ([]statRow, []statGroup) {
 	// A grand total adds the group totals; with one group it would repeat
 	// the group's row.
 	if total, ok := s.Total(); ok {
-		rows = append(rows, statRow{row: row, label: totalLabel, unit: total.Unit, bold: true, figures: true, sumOf: groupRows,
+		rows = append(rows, statRow{row: row, label: totalLabel, unit: total.Unit, bold: true, figures: true, sumOf: groupRows, group: -1,
 			prev: total.Previous, cur: total.Current, decimals: total.Decimals})
 	}
 	return rows, groups
@@ -103,7 +125,7 @@ func (w *workbook) indicators() (*indicatorSheet, error) {
 	s := &w.r.Statistics
 	t := &table{
 		name:    w.names.take(IndicatorSheet, IndicatorSheet),
-		heading: w.heading("", "Số liệu thống kê "+s.Current+" so với "+s.Previous),
+		heading: w.heading("", "Số liệu thống kê "+s.Current+" so với "+s.Previous, w.longerPeriod()),
 		columns: []column{
 			{"STT", 5, 8}, {"Chỉ tiêu", 24, 60}, {"ĐVT", 6, 14}, {s.Previous, 10, 18}, {s.Current, 10, 18},
 			{"Tăng/giảm (±)", 10, 18}, {"Tỷ lệ (%)", 9, 16},
@@ -111,6 +133,17 @@ func (w *workbook) indicators() (*indicatorSheet, error) {
 		fill: colName - 1,
 	}
 	rows, groups := planStatistics(s, t.headerRow()+1)
+	t.at = func(r, c int) string {
+		switch {
+		case r >= 0:
+			return rows[r].at(c + 1)
+		case c+1 == colPrevious:
+			return "statistics.previous"
+		case c+1 == colCurrent:
+			return "statistics.current"
+		}
+		return ""
+	}
 	t.filtered = len(rows)
 	if n := len(rows); n > 0 && rows[n-1].stt == "" {
 		t.filtered-- // the grand total stays below the filtered rows

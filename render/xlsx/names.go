@@ -42,6 +42,9 @@ func sanitizeSheetName(text string) string {
 // "History" is reserved by Excel and is treated as taken.
 type sheetNames struct {
 	used map[string]bool
+	// next is the number to try first for a base name, so that many
+	// annexes of one title take linear time.
+	next map[string]int
 }
 
 // take returns a free name made from want, or from fallback when want has
@@ -49,19 +52,22 @@ type sheetNames struct {
 func (n *sheetNames) take(want, fallback string) string {
 	if n.used == nil {
 		n.used = map[string]bool{"history": true}
+		n.next = map[string]int{}
 	}
 	base := sanitizeSheetName(want)
 	if base == "" {
 		base = sanitizeSheetName(fallback)
 	}
 	name := base
-	for i := 2; n.used[strings.ToLower(name)]; i++ {
+	key := strings.ToLower(base)
+	for i := max(n.next[key], 2); n.used[strings.ToLower(name)]; i++ {
 		suffix := " (" + strconv.Itoa(i) + ")"
 		runes := []rune(base)
 		if keep := maxSheetName - utf8.RuneCountInString(suffix); len(runes) > keep {
 			runes = runes[:keep]
 		}
 		name = strings.TrimRight(string(runes), " ") + suffix
+		n.next[key] = i + 1
 	}
 	n.used[strings.ToLower(name)] = true
 	return name

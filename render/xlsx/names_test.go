@@ -46,6 +46,8 @@ func TestSheetNames(t *testing.T) {
 		{[][2]string{{"History", ""}}, []string{"History (2)"}},
 		{[][2]string{{"??", "Phụ lục II"}, {"", "Phụ lục II"}}, []string{"Phụ lục II", "Phụ lục II (2)"}},
 		{[][2]string{{long, ""}, {long, ""}}, []string{"Danh sách tập thể được khen…", "Danh sách tập thể được khen (2)"}},
+		// A title that reads as a numbered name takes the number first.
+		{[][2]string{{"Kinh phí (2)", ""}, {"Kinh phí", ""}, {"Kinh phí", ""}, {"kinh phí", ""}}, []string{"Kinh phí (2)", "Kinh phí", "Kinh phí (3)", "kinh phí (4)"}},
 	}
 	for _, tt := range tests {
 		var n sheetNames

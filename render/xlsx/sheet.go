@@ -53,6 +53,10 @@ type table struct {
 	// spans the printed page, or -1: a table narrower than the page would
 	// print as a strip down its middle.
 	fill int
+	// at is the YAML path, for a message, of the text in the cell of body
+	// row r (from 0) and column c, or of column c's heading when r is -1;
+	// "" for a text the program writes.
+	at func(r, c int) string
 }
 
 // headerRow is the sheet row of the table's header: below the heading and
@@ -64,17 +68,36 @@ func (t *table) headerRow() int { return len(t.heading) + 2 }
 // wide as its longest cell and its heading; when that makes the table
 // wider than the page, headings wrap at their words instead, so that a
 // wide table is scaled down no more than its data needs.
-func (t *table) layout(pageWidth float64) (widths []float64, rows int, err error) {
+//
+// It also keeps the table within what a sheet can hold, and reports at
+// its place in the YAML each text that it cannot hold: a cell of more
+// than maxCellChars characters, a row taller than maxRowHeight. A column
+// whose text needs taller rows is widened, up to the page's width, until
+// every row fits; a heading line too tall for the table widens its last
+// column to the page's width.
+func (w *workbook) layout(t *table) (widths []float64, rows int, err error) {
+	pageWidth := w.pageWidth()
 	body := make([]float64, len(t.columns))
+	texts := make([]textSize, len(t.columns)) // the longest of each column
+	for c, col := range t.columns {
+		if w.checkChars(t.at(-1, c), col.header) {
+			texts[c] = texts[c].add(col.header, textPx(col.header, tableSize, true), true)
+		}
+	}
 	err = t.body(t.headerRow()+1, func(cells []cell) error {
-		rows++
 		for c, cl := range cells {
-			if cl.span <= 1 && c < len(body) {
-				body[c] = max(body[c], textPx(cl.text, tableSize, cl.bold))
+			if w.checkChars(t.at(rows, c), cl.value) && cl.span <= 1 && c < len(body) {
+				px := textPx(cl.text, tableSize, cl.bold)
+				body[c] = max(body[c], px)
+				texts[c] = texts[c].add(cl.text, px, cl.bold)
 			}
 		}
+		rows++
 		return nil
 	})
+	if err != nil {
+		return nil, 0, err
+	}
 	fit := func(header func(string) float64) (widths []float64, total float64) {
 		widths = make([]float64, len(t.columns))
 		for c, col := range t.columns {
@@ -93,16 +116,79 @@ func (t *table) layout(pageWidth float64) (widths []float64, rows int, err error
 			return w
 		})
 	}
+	for c := range widths {
+		// Only a column whose longest texts could fill a row is measured
+		// line by line: the rest fit whatever their words.
+		if texts[c].maxLines(widths[c]) <= maxLines(tableSize) {
+			continue
+		}
+		need, err := w.widen(t, c, widths[c], max(pageWidth, t.columns[c].max))
+		if err != nil {
+			return nil, 0, err
+		}
+		total += need - widths[c]
+		widths[c] = need
+	}
 	if t.fill >= 0 {
 		widths[t.fill] = math.Floor((widths[t.fill]+max(pageWidth-total, 0))*10) / 10
 	}
-	return widths, rows, err
+	// The headings are measured across the widths' sum, as writeTable
+	// merges them: the same figure, to the last bit.
+	total = sum(widths)
+	last := len(widths) - 1
+	for _, l := range t.heading {
+		if lineCount(l.text, headingSize, l.bold, total) > maxLines(headingSize) && total < pageWidth {
+			widths[last] += math.Floor((pageWidth-total)*10) / 10
+			total = sum(widths)
+		}
+		w.checkHeading(t.name, l, total)
+	}
+	return widths, rows, nil
 }
 
-// writeTable adds t to the workbook as a new sheet.
+// widen returns the width, from width up to most, at which every cell of
+// column c fits a row of at most maxRowHeight; each cell that does not
+// fit even at most is reported.
+func (w *workbook) widen(t *table, c int, width, most float64) (float64, error) {
+	limit := maxLines(tableSize)
+	need := width
+	row := -1
+	fit := func(cl cell) {
+		if cellChars(cl.value) > maxCellChars || lineCount(cl.text, tableSize, cl.bold, need) <= limit {
+			return // reported by layout, or fits
+		}
+		if n := lineCount(cl.text, tableSize, cl.bold, most); n > limit {
+			w.errorf(t.at(row, c), "nội dung cần %d dòng chữ trong một ô của phụ lục Excel, quá chiều cao tối đa của một dòng bảng tính (409 điểm, tức %d dòng chữ cỡ %d) kể cả khi nới cột rộng bằng trang giấy — hãy rút gọn, hoặc tách thành nhiều dòng của bảng", n, limit, tableSize)
+			return
+		}
+		// In tenths, as widths are stored: need fails, most fits.
+		lo, hi := int(math.Round(need*10)), int(math.Round(most*10))
+		for hi-lo > 1 {
+			mid := (lo + hi) / 2
+			if lineCount(cl.text, tableSize, cl.bold, float64(mid)/10) <= limit {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		need = float64(hi) / 10
+	}
+	fit(cell{text: t.columns[c].header, value: t.columns[c].header, bold: true})
+	err := t.body(t.headerRow()+1, func(cells []cell) error {
+		row++
+		if c < len(cells) && cells[c].span <= 1 {
+			fit(cells[c])
+		}
+		return nil
+	})
+	return need, err
+}
+
+// writeTable adds t to the workbook as a new sheet; when the workbook is
+// only checked, it measures t.
 func (w *workbook) writeTable(t *table) error {
-	widths, rows, err := t.layout(w.pageWidth())
-	if err != nil {
+	widths, rows, err := w.layout(t)
+	if err != nil || w.checkOnly || len(w.errs) > 0 {
 		return err
 	}
 	if err := w.newSheet(t.name); err != nil {
@@ -145,11 +231,7 @@ func (w *workbook) writeTable(t *table) error {
 	}); err != nil {
 		return err
 	}
-	var total float64
-	for _, wd := range widths {
-		total += wd
-	}
-	if err := w.writeHeading(sw, t.heading, ncols, total); err != nil {
+	if err := w.writeHeading(sw, t.heading, ncols, sum(widths)); err != nil {
 		return err
 	}
 	header := make([]cell, ncols)
@@ -246,6 +328,15 @@ func sheetRef(sheet string) string {
 }
 
 var quoteReplacer = strings.NewReplacer("'", "''")
+
+// sum is the width of columns of widths together.
+func sum(widths []float64) float64 {
+	var total float64
+	for _, wd := range widths {
+		total += wd
+	}
+	return total
+}
 
 // ceil1 rounds a width up to a tenth, so that the file holds short
 // numbers and the text still fits.

@@ -88,22 +88,50 @@ func HasData(r *report.Report) bool {
 }
 
 // Build lays out the annex workbook of r. The caller owns the file and
-// must Close it. Errors in an annex table (a number column holding text, a
-// row with the wrong number of cells) are *report.Error values at the
-// place in the YAML to fix.
+// must Close it. A text or part of r the workbook cannot hold (see Check)
+// is a report.Errors, each at the place in the YAML to fix.
 func Build(r *report.Report) (*excelize.File, error) {
+	w, err := build(r, false)
+	if err != nil {
+		return nil, err
+	}
+	return w.f, nil
+}
+
+// Check finds, without writing anything, every problem that would stop
+// Build: each text of r that a cell or a row cannot hold — Excel's
+// 32.767 characters in a cell, its 409 points of a row's height, even
+// with the column widened to the page — and each part past the
+// workbook's limits (maxGroups, maxAnnexTables, maxColumns). They are a
+// report.Errors, each at its place in the YAML.
+func Check(r *report.Report) error {
+	w, err := build(r, true)
+	if err != nil {
+		return err
+	}
+	return w.f.Close()
+}
+
+// build builds the workbook of r, or only measures it when checkOnly is
+// set; on failure its file is closed.
+func build(r *report.Report, checkOnly bool) (*workbook, error) {
 	if r == nil {
 		return nil, errors.New("xlsx: không có báo cáo để lập phụ lục (nil report)")
 	}
 	if !HasData(r) {
 		return nil, errors.New("xlsx: báo cáo không có số liệu, khen thưởng hay bảng phụ lục nào để lập phụ lục Excel")
 	}
-	w := &workbook{f: excelize.NewFile(), r: r, styles: map[styleKey]int{}}
-	if err := w.build(); err != nil {
+	w := &workbook{f: excelize.NewFile(), r: r, styles: map[styleKey]int{}, checkOnly: checkOnly}
+	err := w.build()
+	switch {
+	case err != nil:
 		_ = w.f.Close()
 		return nil, fmt.Errorf("xlsx: không lập được phụ lục: %w", err)
+	case len(w.errs) > 0:
+		_ = w.f.Close()
+		return nil, w.errs
 	}
-	return w.f, nil
+	return w, nil
 }
 
 // Write builds the workbook of r and writes it to w as an .xlsx file.
@@ -112,6 +140,7 @@ func Write(w io.Writer, r *report.Report) error {
 	if err != nil {
 		return err
 	}
+	sortContentTypes(f)
 	_, err = f.SetZipWriter(newZipWriter).WriteTo(w)
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -130,10 +159,21 @@ type workbook struct {
 	sheets int // sheets added so far
 	styles map[styleKey]int
 	header int // the style of column headings
+	// checkOnly makes build measure the sheets without writing them.
+	checkOnly bool
+	// errs are the texts and parts the workbook cannot hold; reported
+	// are their YAML paths.
+	errs     report.Errors
+	reported map[string]bool
 }
 
-// build adds every sheet r has data for.
+// build adds every sheet r has data for, or measures them. Problems with
+// the report's text are gathered in w.errs: each sheet is then measured,
+// and none is written.
 func (w *workbook) build() error {
+	if w.checkLimits(); len(w.errs) > 0 && !w.checkOnly {
+		return nil
+	}
 	if err := w.f.SetDefaultFont(fontName); err != nil {
 		return err
 	}
@@ -181,6 +221,7 @@ func (w *workbook) newSheet(name string) error {
 type headingLine struct {
 	text         string
 	bold, italic bool
+	at           string // the YAML path of its text, for a message
 }
 
 // annexLabel is the label the PDF gives the report's i-th further annex
@@ -192,16 +233,39 @@ func annexLabel(i int) string {
 // heading returns the heading of a sheet (nd30.md §5): the annex label
 // when it has one, the title in capitals and, when the report it belongs
 // to is given, the "(Kèm theo Báo cáo số …)" line.
-func (w *workbook) heading(label, title string) []headingLine {
+// at is the YAML path of the text the title is made of, for a message.
+func (w *workbook) heading(label, title, at string) []headingLine {
 	var lines []headingLine
 	if label != "" {
 		lines = append(lines, headingLine{text: label, bold: true})
 	}
-	lines = append(lines, headingLine{text: viet.Upper(title), bold: true})
+	lines = append(lines, headingLine{text: viet.Upper(title), bold: true, at: at})
 	if l := w.attachedTo(); l != "" {
-		lines = append(lines, headingLine{text: l, italic: true})
+		lines = append(lines, headingLine{text: l, italic: true, at: w.attachedAt()})
 	}
 	return lines
+}
+
+// attachedAt is the YAML path of the longest text in the attachedTo line:
+// the report's ký hiệu or the agency's name.
+func (w *workbook) attachedAt() string {
+	a := &w.r.Agency
+	at, longest := "bao_cao.code", len(w.r.BaoCao.Code)
+	if a.NameInText != "" && len(a.NameInText) > longest {
+		at = "agency.name_in_text"
+	} else if a.NameInText == "" && len(a.Name) > longest {
+		at = "agency.name"
+	}
+	return at
+}
+
+// longerPeriod is the YAML path of the longer of the statistics' two period
+// names, which the headings of their sheets are made of.
+func (w *workbook) longerPeriod() string {
+	if s := &w.r.Statistics; len(s.Previous) > len(s.Current) {
+		return "statistics.previous"
+	}
+	return "statistics.current"
 }
 
 // attachedTo is the "(Kèm theo Báo cáo số 15/BC-CAT ngày 15 tháng 01 năm

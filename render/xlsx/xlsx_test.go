@@ -841,8 +841,7 @@ func TestErrors(t *testing.T) {
 }
 
 // TestConcurrent: reports render at the same time without sharing state
-// (run with -race), each to the same contents. (The bytes differ: excelize
-// writes the zip's parts in map order.)
+// (run with -race), each to the same contents.
 func TestConcurrent(t *testing.T) {
 	const n = 4
 	outs := make([][]byte, n)
