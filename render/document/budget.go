@@ -1,0 +1,282 @@
+package document
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"text/template"
+	tparse "text/template/parse"
+	"time"
+
+	"baocao/render/viet"
+)
+
+// The budget of one document: what all the executions of its kind's
+// template and of the report's bodies may use together. Each limit is far
+// beyond a real report — the examples take some 20.000 steps and 100 KB —
+// and even the largest input the loader accepts (100.000 delegates or
+// rows) stays under a fifth of it; it only stops a template or a body
+// that would run for minutes or take gigabytes. text/template has no
+// hook of its own, so the parsed templates are rewritten to call the
+// budget (see instrument) and the functions are wrapped (see meter).
+const (
+	// maxSteps bounds range iterations, {{ template }} calls and function
+	// calls. An iteration takes text/template some 0,1 µs, a function
+	// call 0,5 µs; the embedded templates take two to six steps for a
+	// delegate or a task.
+	maxSteps = 4_000_000
+	// maxCalls bounds how deep {{ template }} calls nest: a template that
+	// calls itself is a mistake, not a recursion anything here needs.
+	maxCalls = 100
+	// maxString bounds one string a function makes, and what one
+	// execution writes: 8 MB is some 2.000 pages.
+	maxString = 8 << 20
+	// maxMade bounds the text all the function calls of a document make
+	// together.
+	maxMade = 64 << 20
+	// maxTime bounds the wall-clock time of a document's executions, for
+	// loops whose every step is cheap by the counts above but slow.
+	maxTime = 10 * time.Second
+	// narrativeSteps is what a template's call of narrative counts as
+	// besides its own steps: setting up a body takes as long as a
+	// thousand steps, and a template needs a few calls, not thousands.
+	narrativeSteps = 1000
+	// maxBody bounds the body narrative executes, as the loader bounds a
+	// value: a template cannot hand it a longer text it made itself.
+	maxBody = 1 << 20
+)
+
+// budget is what is left of one document's budget. The executions of a
+// document run one inside another on one goroutine, so it needs no lock;
+// every document has its own.
+type budget struct {
+	ctx      context.Context // the caller's: an interrupt, a request's deadline
+	deadline time.Time
+	steps    int
+	made     int
+	calls    int
+	out      *output // of the execution running now
+}
+
+func newBudget(ctx context.Context) *budget {
+	return &budget{ctx: ctx, deadline: time.Now().Add(maxTime)}
+}
+
+// errStopped marks an execution stopped by the caller's context, which is
+// not the input's fault and has no position.
+var errStopped = errors.New("đã dừng giữa chừng")
+
+// step counts one step and checks every limit.
+func (b *budget) step() error {
+	if err := b.ctx.Err(); err != nil {
+		return fmt.Errorf("%w: %w", errStopped, context.Cause(b.ctx))
+	}
+	b.steps++
+	switch {
+	case b.steps > maxSteps:
+		return fmt.Errorf("các lệnh {{ … }} đã chạy quá %s bước (vòng lặp range, lời gọi hàm, lệnh template) — hãy kiểm tra các vòng lặp {{ range }} lồng nhau hoặc lặp quá nhiều lần",
+			viet.Number(maxSteps, 0))
+	case b.out != nil && b.out.full:
+		return tooLong()
+	case time.Now().After(b.deadline):
+		return fmt.Errorf("các lệnh {{ … }} đã chạy quá %d giây — hãy kiểm tra các vòng lặp {{ range }} lồng nhau hoặc lặp quá nhiều lần",
+			int(maxTime/time.Second))
+	}
+	return nil
+}
+
+// tooLong is the error of an execution whose output passed maxString.
+func tooLong() error {
+	return fmt.Errorf("nội dung sau khi thay các lệnh {{ … }} dài hơn %d MB — hãy kiểm tra các vòng lặp {{ range }} và các lệnh in ra những chuỗi rất dài",
+		maxString>>20)
+}
+
+// enter is a step that starts a {{ template }} call; leave ends it.
+func (b *budget) enter() error {
+	if b.calls++; b.calls > maxCalls {
+		return fmt.Errorf("lệnh {{ template }} lồng nhau quá %d cấp — hãy kiểm tra mẫu không tự gọi lại chính nó", maxCalls)
+	}
+	return b.step()
+}
+
+func (b *budget) leave() error {
+	b.calls--
+	return nil
+}
+
+// room checks that a string of n bytes about to be made fits the budget.
+func (b *budget) room(name string, n int) error {
+	switch {
+	case n > maxString:
+		return fmt.Errorf("hàm %s tạo ra chuỗi dài hơn %d MB — hãy kiểm tra các biến được nối dài mãi (printf, print…) và các vòng lặp {{ range }}",
+			name, maxString>>20)
+	case b.made+n > maxMade:
+		return fmt.Errorf("các hàm trong {{ … }} đã tạo ra hơn %d MB chữ cho một văn bản — hãy kiểm tra các vòng lặp {{ range }} và các biến được nối dài mãi (printf, print…)",
+			maxMade>>20)
+	}
+	return nil
+}
+
+// charge counts a string of n bytes a function made.
+func (b *budget) charge(name string, n int) error {
+	if err := b.room(name, n); err != nil {
+		return err
+	}
+	b.made += n
+	return nil
+}
+
+var errorType = reflect.TypeFor[error]()
+
+// meter wraps every function of funcs so that each call is a step of b
+// and the string it returns is charged to b. A function that has no
+// error result gets one.
+func (b *budget) meter(funcs template.FuncMap) template.FuncMap {
+	out := make(template.FuncMap, len(funcs))
+	for name, fn := range funcs {
+		v := reflect.ValueOf(fn)
+		t := v.Type()
+		ins := make([]reflect.Type, t.NumIn())
+		for i := range ins {
+			ins[i] = t.In(i)
+		}
+		result := t.Out(0)
+		wrapped := reflect.FuncOf(ins, []reflect.Type{result, errorType}, t.IsVariadic())
+		out[name] = reflect.MakeFunc(wrapped, func(args []reflect.Value) []reflect.Value {
+			fail := func(err error) []reflect.Value {
+				return []reflect.Value{reflect.Zero(result), reflect.ValueOf(&err).Elem()}
+			}
+			if err := b.step(); err != nil {
+				return fail(err)
+			}
+			var res []reflect.Value
+			if t.IsVariadic() {
+				res = v.CallSlice(args)
+			} else {
+				res = v.Call(args)
+			}
+			if len(res) == 2 && !res[1].IsNil() {
+				return res
+			}
+			if res[0].Kind() == reflect.String {
+				if err := b.charge(name, res[0].Len()); err != nil {
+					return fail(err)
+				}
+			}
+			return []reflect.Value{res[0], reflect.Zero(errorType)}
+		}).Interface()
+	}
+	return out
+}
+
+// A mark is a point of a parsed template where the budget is asked: a
+// text node of no bytes, which text/template hands to the writer as it is
+// (exec.go: s.wr.Write(node.Text)), so that output, the writer, knows from
+// the address of its byte array which mark the execution has reached. A
+// mark costs a write, a function call some ten times as much.
+type mark struct {
+	check func(*budget) error // step, enter or leave
+	pos   tparse.Pos          // of the action's "{{"
+}
+
+// marks finds the mark of a text by the address of its array.
+type marks map[*byte]mark
+
+// instrument rewrites every template of t with marks before each range
+// iteration and around each {{ template }} call, and returns them:
+// text/template has no hook of its own. (Function calls are counted by
+// meter.) src is what t was parsed from.
+func instrument(t *template.Template, src string) marks {
+	m := make(marks)
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			m.list(tt.Tree.Root, src)
+		}
+	}
+	return m
+}
+
+func (m marks) list(l *tparse.ListNode, src string) {
+	if l == nil {
+		return
+	}
+	nodes := make([]tparse.Node, 0, len(l.Nodes))
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *tparse.TemplateNode:
+			at := actionStart(src, n.Pos)
+			nodes = append(nodes, m.add((*budget).enter, at), n, m.add((*budget).leave, at))
+			continue
+		case *tparse.RangeNode:
+			m.list(n.List, src)
+			m.list(n.ElseList, src)
+			if n.List == nil {
+				n.List = &tparse.ListNode{NodeType: tparse.NodeList, Pos: n.Pos}
+			}
+			n.List.Nodes = append([]tparse.Node{m.add((*budget).step, actionStart(src, n.Pos))}, n.List.Nodes...)
+		case *tparse.IfNode:
+			m.list(n.List, src)
+			m.list(n.ElseList, src)
+		case *tparse.WithNode:
+			m.list(n.List, src)
+			m.list(n.ElseList, src)
+		}
+		nodes = append(nodes, n)
+	}
+	l.Nodes = nodes
+}
+
+// add makes a mark at pos that calls check.
+func (m marks) add(check func(*budget) error, pos tparse.Pos) *tparse.TextNode {
+	text := make([]byte, 0, 1) // an array of its own, which a write of it shows
+	m[&text[:1][0]] = mark{check: check, pos: pos}
+	return &tparse.TextNode{NodeType: tparse.NodeText, Pos: pos, Text: text}
+}
+
+// actionStart returns the position of the "{{" that opens the action
+// holding pos: text/template places a node on its first word.
+func actionStart(src string, pos tparse.Pos) tparse.Pos {
+	if i := strings.LastIndex(src[:min(int(pos), len(src))], "{{"); i >= 0 {
+		return tparse.Pos(i)
+	}
+	return pos
+}
+
+// output is where an execution writes: a buffer that keeps no more than
+// maxString bytes, and the reader of the template's marks. Past the limit
+// it drops what it is given and marks itself full, for the budget's next
+// step to stop the execution there — in a loop, at the loop.
+type output struct {
+	bytes.Buffer
+	b     *budget
+	marks marks
+	full  bool
+}
+
+// stop is the error of a mark: what ran over, and where.
+type stop struct {
+	pos tparse.Pos
+	err error
+}
+
+func (s *stop) Error() string { return s.err.Error() }
+func (s *stop) Unwrap() error { return s.err }
+
+func (o *output) Write(p []byte) (int, error) {
+	if len(p) == 0 && cap(p) > 0 {
+		if m, ok := o.marks[&p[:1][0]]; ok {
+			if err := m.check(o.b); err != nil {
+				return 0, &stop{pos: m.pos, err: err}
+			}
+			return 0, nil
+		}
+	}
+	if o.full || o.Len()+len(p) > maxString {
+		o.full = true
+		return len(p), nil
+	}
+	return o.Buffer.Write(p)
+}
