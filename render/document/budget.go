@@ -24,10 +24,11 @@ import (
 // budget (see instrument) and the functions are wrapped (see meter).
 const (
 	// maxSteps bounds range iterations, {{ template }} calls and function
-	// calls. An iteration takes text/template some 0,1 µs, a function
-	// call 0,5 µs; the embedded templates take two to six steps for a
-	// delegate or a task.
-	maxSteps = 4_000_000
+	// calls. An iteration takes text/template some 0,05 µs, a function
+	// call 0,5 µs: a loop of calls stops within a second, well before
+	// maxTime even on a busy machine. The embedded templates take two
+	// steps for a delegate, five for a task.
+	maxSteps = 2_000_000
 	// maxCalls bounds how deep {{ template }} calls nest: a template that
 	// calls itself is a mistake, not a recursion anything here needs.
 	maxCalls = 100
@@ -107,25 +108,30 @@ func (b *budget) leave() error {
 	return nil
 }
 
-// room checks that a string of n bytes about to be made fits the budget.
+// room checks that a string of up to n bytes, about to be made by the
+// function name, fits the budget.
 func (b *budget) room(name string, n int) error {
+	return b.fits(name, n, "có thể tạo ra")
+}
+
+// charge counts a string of n bytes the function name made.
+func (b *budget) charge(name string, n int) error {
+	if err := b.fits(name, n, "tạo ra"); err != nil {
+		return err
+	}
+	b.made += n
+	return nil
+}
+
+func (b *budget) fits(name string, n int, makes string) error {
 	switch {
 	case n > maxString:
-		return fmt.Errorf("hàm %s tạo ra chuỗi dài hơn %d MB — hãy kiểm tra các biến được nối dài mãi (printf, print…) và các vòng lặp {{ range }}",
-			name, maxString>>20)
+		return fmt.Errorf("hàm %s %s chuỗi dài hơn %d MB — hãy kiểm tra các biến được nối dài mãi (printf, print…) và các vòng lặp {{ range }}",
+			name, makes, maxString>>20)
 	case b.made+n > maxMade:
 		return fmt.Errorf("các hàm trong {{ … }} đã tạo ra hơn %d MB chữ cho một văn bản — hãy kiểm tra các vòng lặp {{ range }} và các biến được nối dài mãi (printf, print…)",
 			maxMade>>20)
 	}
-	return nil
-}
-
-// charge counts a string of n bytes a function made.
-func (b *budget) charge(name string, n int) error {
-	if err := b.room(name, n); err != nil {
-		return err
-	}
-	b.made += n
 	return nil
 }
 

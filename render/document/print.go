@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+	"strings"
 	"text/template"
 )
 
@@ -116,92 +117,66 @@ func kindName(k reflect.Kind) string {
 	return "giá trị"
 }
 
-// maxFmtNumber is the largest width or precision fmt accepts; a larger
-// one prints %!(BADWIDTH) or %!(BADPREC).
-const maxFmtNumber = 1_000_000
+// The largest width or precision fmt accepts; a larger one prints
+// %!(BADWIDTH) or %!(BADPREC). fmt checks a written one against 1.000.000
+// before reading its last digit, so it may reach ten times that.
+const (
+	maxFmtWritten  = 10_000_009
+	maxFmtArgument = 1_000_000
+)
 
 // printfBound returns a length fmt.Sprintf(format, args...) cannot exceed,
-// args being plain: the format's own bytes; for each verb its width and
-// precision, written or taken from an argument ("*"), and its operand at
-// the verb's growth (% #x turns a byte into "0x61 "); and the arguments no
-// verb used, which fmt appends as %!(EXTRA type=value).
+// args being plain. It does not parse verbs as fmt does, which a format
+// written to mislead could exploit, but counts generously: the format's
+// own bytes; for every "%" an operand as long as the longest argument at
+// the greatest growth a verb in the format gives (% #x turns a byte into
+// "0x61 "), and an error mark; every number written in the format and,
+// for every "*", the largest argument, as widths or precisions; every
+// argument once more, as fmt appends those no verb used.
 func printfBound(format string, args []any) int {
 	longest, widest := 0, 0
+	n := len(format)
 	for _, a := range args {
 		switch a := a.(type) {
 		case string:
 			longest = max(longest, len(a))
-		case int64:
-			widest = max(widest, int(min(max(a, -a), maxFmtNumber)))
-		case uint64:
-			widest = max(widest, int(min(a, maxFmtNumber)))
-		}
-	}
-	n, used, indexed := len(format), 0, false
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
+			n += len(a) + 20 // %!(EXTRA string=…)
 			continue
+		case int64:
+			widest = max(widest, int(min(max(a, -a), maxFmtArgument)))
+		case uint64:
+			widest = max(widest, int(min(a, maxFmtArgument)))
 		}
-		space := false
-		// Flags, argument index, width and precision, up to the verb.
-		for i++; i < len(format); i++ {
-			c := format[i]
-			if c >= '0' && c <= '9' {
-				j := i
-				for j < len(format) && format[j] >= '0' && format[j] <= '9' {
-					j++
-				}
-				v, err := strconv.Atoi(format[i:j])
-				if err != nil || v > maxFmtNumber {
-					v = maxFmtNumber
-				}
-				n += v
-				i = j - 1
-				continue
-			}
-			switch c {
-			case '*':
-				n += widest
-				used++
-				continue
-			case ' ':
-				space = true
-				continue
-			case '[':
-				indexed = true
-				continue
-			case '+', '-', '#', '.', ']':
-				continue
-			}
-			break
-		}
-		growth := 1
-		if i < len(format) {
-			switch format[i] {
-			case '%':
-				n++
-				continue
-			case 'q': // "\x00" for a byte
-				growth = 4
-			case 'x', 'X': // "0x61 " with the flags ' ' and '#'
-				growth = 2
-				if space {
-					growth = 5
-				}
-			}
-		}
-		used++
-		n += max(growth*longest, numberWidth) + 20 // "%!d(string=…)"
+		n += numberWidth + 20
 	}
-	extra := args
-	if !indexed {
-		extra = args[min(used, len(args)):]
+	growth := 1
+	if strings.ContainsAny(format, "xX") {
+		growth = 2
+		if strings.Contains(format, " ") {
+			growth = 5
+		}
 	}
-	for _, a := range extra {
-		if s, ok := a.(string); ok {
-			n += len(s) + 20
-		} else {
-			n += numberWidth + 20
+	if strings.Contains(format, "q") {
+		growth = max(growth, 4) // "\x00" for a byte
+	}
+	operand := max(growth*longest, numberWidth) + 40 // "%!d(string=…)", "%!(BADWIDTH)"…
+	for i := 0; i < len(format); i++ {
+		switch c := format[i]; {
+		case c == '%':
+			n += operand
+		case c == '*':
+			n += widest
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(format) && format[j] >= '0' && format[j] <= '9' {
+				j++
+			}
+			v, err := strconv.Atoi(format[i:j])
+			if err != nil || v > maxFmtWritten {
+				v = maxFmtWritten
+			}
+			n += v
+			i = j - 1
 		}
 	}
 	return n
