@@ -11,6 +11,7 @@ import (
 	tparse "text/template/parse"
 	"time"
 
+	"baocao/render/report"
 	"baocao/render/viet"
 )
 
@@ -33,11 +34,15 @@ const (
 	// calls itself is a mistake, not a recursion anything here needs.
 	maxCalls = 100
 	// maxString bounds one string a function makes, and what one
-	// execution writes: 8 MB is some 2.000 pages.
+	// execution writes: 8 MB is some 2.000 pages, or a statistics table
+	// of some 70.000 indicators.
 	maxString = 8 << 20
 	// maxMade bounds the text all the function calls of a document make
-	// together.
-	maxMade = 64 << 20
+	// together, which its template may hold in variables: the four
+	// documents of a report are made at once, and four times 32 MB held,
+	// with the garbage collector's room, keep a render of the largest
+	// input under 500 MB.
+	maxMade = 32 << 20
 	// maxTime bounds the wall-clock time of a document's executions, for
 	// loops whose every step is cheap by the counts above but slow.
 	maxTime = 10 * time.Second
@@ -72,14 +77,20 @@ var errStopped = errors.New("đã dừng giữa chừng")
 
 // step counts one step and checks every limit.
 func (b *budget) step() error {
+	if b.steps++; b.steps > maxSteps {
+		return fmt.Errorf("các lệnh {{ … }} đã chạy quá %s bước (vòng lặp range, lời gọi hàm, lệnh template) — hãy kiểm tra các vòng lặp {{ range }} lồng nhau hoặc lặp quá nhiều lần",
+			viet.Number(maxSteps, 0))
+	}
+	return b.check()
+}
+
+// check checks the limits that do not count steps: the caller's context,
+// the output and the time.
+func (b *budget) check() error {
 	if err := b.ctx.Err(); err != nil {
 		return fmt.Errorf("%w: %w", errStopped, context.Cause(b.ctx))
 	}
-	b.steps++
 	switch {
-	case b.steps > maxSteps:
-		return fmt.Errorf("các lệnh {{ … }} đã chạy quá %s bước (vòng lặp range, lời gọi hàm, lệnh template) — hãy kiểm tra các vòng lặp {{ range }} lồng nhau hoặc lặp quá nhiều lần",
-			viet.Number(maxSteps, 0))
 	case b.out != nil && b.out.full:
 		return tooLong()
 	case time.Now().After(b.deadline):
@@ -184,55 +195,111 @@ func (b *budget) meter(funcs template.FuncMap) template.FuncMap {
 // the address of its byte array which mark the execution has reached. A
 // mark costs a write, a function call some ten times as much.
 type mark struct {
-	check func(*budget) error // step, enter or leave
+	check func(*budget) error // step, check, enter or leave
 	pos   tparse.Pos          // of the action's "{{"
 }
 
 // marks finds the mark of a text by the address of its array.
 type marks map[*byte]mark
 
-// instrument rewrites every template of t with marks before each range
-// iteration and around each {{ template }} call, and returns them:
+// maxNodes bounds the parts of one action — functions, arguments, fields
+// — whose evaluation no mark interrupts: 1.000 comparisons of two 8 MB
+// strings take a second.
+const maxNodes = 1000
+
+// instrument rewrites every template of t, parsed from src, with marks —
+// a step before each range iteration, a check before each action, enter
+// and leave around each {{ template }} call — and returns them:
 // text/template has no hook of its own. (Function calls are counted by
-// meter.) src is what t was parsed from.
-func instrument(t *template.Template, src string) marks {
+// meter.) An action of more than maxNodes parts is an error, positioned
+// by at: nothing could stop it midway.
+func instrument(t *template.Template, src string, at func(line, col int) report.Pos) (marks, error) {
 	m := make(marks)
 	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			m.list(tt.Tree.Root, src)
+		if tt.Tree == nil {
+			continue
+		}
+		if pos, ok := m.list(tt.Tree.Root, src); !ok {
+			return nil, report.Errors{{Pos: at(lineCol(src, pos)), Msg: fmt.Sprintf(
+				"lệnh {{ … }} này có hơn %s phần (hàm, đối số, trường) — hãy tách thành nhiều lệnh nhỏ", viet.Number(maxNodes, 0))}}
 		}
 	}
-	return m
+	return m, nil
 }
 
-func (m marks) list(l *tparse.ListNode, src string) {
+// list instruments the nodes of l. When an action has more than maxNodes
+// parts it returns its position and false.
+func (m marks) list(l *tparse.ListNode, src string) (tparse.Pos, bool) {
 	if l == nil {
-		return
+		return 0, true
 	}
-	nodes := make([]tparse.Node, 0, len(l.Nodes))
+	nodes := make([]tparse.Node, 0, 2*len(l.Nodes))
 	for _, n := range l.Nodes {
+		var pipe *tparse.PipeNode
+		var lists []*tparse.ListNode
+		switch n := n.(type) {
+		case *tparse.ActionNode:
+			pipe = n.Pipe
+		case *tparse.TemplateNode:
+			pipe = n.Pipe
+		case *tparse.IfNode:
+			pipe, lists = n.Pipe, []*tparse.ListNode{n.List, n.ElseList}
+		case *tparse.WithNode:
+			pipe, lists = n.Pipe, []*tparse.ListNode{n.List, n.ElseList}
+		case *tparse.RangeNode:
+			pipe, lists = n.Pipe, []*tparse.ListNode{n.List, n.ElseList}
+		default:
+			nodes = append(nodes, n)
+			continue
+		}
+		at := actionStart(src, n.Position())
+		if parts(pipe) > maxNodes {
+			return at, false
+		}
+		for _, l := range lists {
+			if pos, ok := m.list(l, src); !ok {
+				return pos, false
+			}
+		}
 		switch n := n.(type) {
 		case *tparse.TemplateNode:
-			at := actionStart(src, n.Pos)
 			nodes = append(nodes, m.add((*budget).enter, at), n, m.add((*budget).leave, at))
 			continue
 		case *tparse.RangeNode:
-			m.list(n.List, src)
-			m.list(n.ElseList, src)
 			if n.List == nil {
 				n.List = &tparse.ListNode{NodeType: tparse.NodeList, Pos: n.Pos}
 			}
-			n.List.Nodes = append([]tparse.Node{m.add((*budget).step, actionStart(src, n.Pos))}, n.List.Nodes...)
-		case *tparse.IfNode:
-			m.list(n.List, src)
-			m.list(n.ElseList, src)
-		case *tparse.WithNode:
-			m.list(n.List, src)
-			m.list(n.ElseList, src)
+			n.List.Nodes = append([]tparse.Node{m.add((*budget).step, at)}, n.List.Nodes...)
 		}
-		nodes = append(nodes, n)
+		nodes = append(nodes, m.add((*budget).check, at), n)
 	}
 	l.Nodes = nodes
+	return 0, true
+}
+
+// parts counts the nodes of a pipeline, those of its parenthesized
+// pipelines included.
+func parts(n tparse.Node) int {
+	switch n := n.(type) {
+	case *tparse.PipeNode:
+		if n == nil {
+			return 0
+		}
+		c := len(n.Decl)
+		for _, cmd := range n.Cmds {
+			c += parts(cmd)
+		}
+		return c
+	case *tparse.CommandNode:
+		c := 1
+		for _, a := range n.Args {
+			c += parts(a)
+		}
+		return c
+	case *tparse.ChainNode:
+		return len(n.Field) + parts(n.Node)
+	}
+	return 1
 }
 
 // add makes a mark at pos that calls check.

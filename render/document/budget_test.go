@@ -52,8 +52,8 @@ func TestBudgetStops(t *testing.T) {
 		{"upper of ever larger strings", `{{ $s := "ab" }}{{ range 30 }}{{ $s = upper (print $s $s) }}{{ end }}`, "", tmpl(1, 46), "hàm print có thể tạo ra chuỗi"},
 		{"escape of ever larger strings", `{{ $s := "**" }}{{ range 30 }}{{ $s = escape $s }}{{ end }}`, "", tmpl(1, 39), "hàm escape tạo ra chuỗi"},
 		{"printf widths", `{{ printf "` + strings.Repeat("%999999d", 20) + `" 1 }}`, "", tmpl(1, 4), "hàm printf có thể tạo ra chuỗi"},
-		{"printf width from an argument", `{{ range 100 }}{{ $x := printf "%*d" 999999 1 }}{{ end }}`, "", tmpl(1, 25), "các hàm trong {{ … }} đã tạo ra hơn 64 MB"},
-		{"many calls of 8 MB", `{{ $s := printf "%8000000d" 1 }}{{ range 100 }}{{ $x := upper $s }}{{ end }}`, "", tmpl(1, 57), "đã tạo ra hơn 64 MB"},
+		{"printf width from an argument", `{{ range 100 }}{{ $x := printf "%*d" 999999 1 }}{{ end }}`, "", tmpl(1, 25), "các hàm trong {{ … }} đã tạo ra hơn 32 MB"},
+		{"many calls of 8 MB", `{{ $s := printf "%8000000d" 1 }}{{ range 100 }}{{ $x := upper $s }}{{ end }}`, "", tmpl(1, 57), "đã tạo ra hơn 32 MB"},
 		{"roman of a huge number", `{{ roman 1000000000000 }}`, "", tmpl(1, 4), "từ 1 đến 3.999"},
 		{"nested range", "Mở đầu\n{{ range 100000 }}{{ range 100000 }}{{ end }}{{ end }}", "", tmpl(2, 19), steps},
 		{"range inside the frame", `{{ define "frame" }}{{ range 1000000000 }}{{ end }}mau-1.4{{ end }}x`, "", tmpl(1, 21), steps},
@@ -62,7 +62,7 @@ func TestBudgetStops(t *testing.T) {
 		{"mutual recursion", `{{ define "a" }}{{ template "b" }}{{ end }}{{ define "b" }}{{ template "a" }}{{ end }}{{ template "a" }}`, "", tmpl(1, 60), "lồng nhau quá 100 cấp"},
 		{"output of a loop", `{{ range 1000000000 }}Một dòng chữ.{{ end }}`, "", tmpl(1, 1), output},
 		{"output of the body", "", `{{ $s := printf "%7000000s" "x" }}{{ $s }}{{ $s }}`, body(1, 1), output},
-		{"output of the body, then a call", "", `{{ $s := printf "%7000000s" "x" }}{{ $s }}{{ $s }}{{ value "toi-pham" }}`, body(1, 54), output},
+		{"output of the body, then a call", "", `{{ $s := printf "%7000000s" "x" }}{{ $s }}{{ $s }}{{ value "toi-pham" }}`, body(1, 51), output},
 		{"narrative over and over", `{{ range 1000000000 }}{{ narrative "Một câu." "bao_cao.body" }}{{ end }}`, "", tmpl(1, 1), steps},
 		{"narrative of a made text", `{{ narrative (printf "%1100000s" "x") "x" }}`, "", tmpl(1, 4), "dài hơn 1 MB"},
 		// Ranges are refused in bodies: the doubling is written out. The
@@ -70,6 +70,8 @@ func TestBudgetStops(t *testing.T) {
 		// arguments twice, as verbs and as arguments no verb used.
 		{"printf doubling in a body", "", "Mở đầu\n\n{{ $s := \"0123456789abcdef\" }}\n" + strings.Repeat("{{ $s = printf \"%s%s\" $s $s }}\n", 30), body(21, 9), "hàm printf có thể tạo ra chuỗi dài hơn 8 MB"},
 		{"print of a list", `{{ print .Conference.Delegates }}`, "", tmpl(1, 4), "không in được một danh sách"},
+		{"an action of 1.001 parts", "Một\n{{ if eq 1" + strings.Repeat(" 1", 999) + " }}x{{ end }}", "", tmpl(2, 1), "hơn 1.000 phần"},
+		{"an action of 1.001 parts in a body", "", "{{ $x := and" + strings.Repeat(" (not 1)", 500) + " }}", body(1, 1), "hơn 1.000 phần"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,15 +130,20 @@ func TestBuildContext(t *testing.T) {
 	t.Logf("stopped after %v", time.Since(start))
 }
 
-// TestBudgetDeadline: a step after the deadline stops the execution.
+// TestBudgetDeadline: past the deadline, the next action stops the
+// execution, even where nothing loops or calls a function.
 func TestBudgetDeadline(t *testing.T) {
+	r := testReport("")
 	b := newBudget(context.Background())
-	if err := b.step(); err != nil {
-		t.Fatalf("first step: %v", err)
+	body := "Một.\n\n{{ if true }}Hai.{{ end }}"
+	if _, err := narrative(b, r, body, "bao_cao.body", b.bodyFuncs(r)); err != nil {
+		t.Fatalf("before the deadline: %v", err)
 	}
 	b.deadline = time.Now().Add(-time.Second)
-	if err := b.step(); err == nil || !strings.Contains(err.Error(), "quá 10 giây") {
-		t.Errorf("step after the deadline: %v", err)
+	_, err := narrative(b, r, body, "bao_cao.body", b.bodyFuncs(r))
+	var errs report.Errors
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pos.Line != bodyPos.Line+2 || !strings.Contains(errs[0].Msg, "quá 10 giây") {
+		t.Errorf("after the deadline: %v, want an error at line %d", err, bodyPos.Line+2)
 	}
 }
 

@@ -186,7 +186,10 @@ func executeKind(b *budget, r *report.Report, k Kind, funcs template.FuncMap) (s
 	if err != nil {
 		return "", "", err
 	}
-	m := instrument(t, k.src)
+	m, err := instrument(t, k.src, at)
+	if err != nil {
+		return "", "", err
+	}
 	form, err := formOf(b, t, m, k.src, r, at)
 	if err != nil {
 		return "", "", err
@@ -219,7 +222,11 @@ func narrative(b *budget, r *report.Report, body, path string, funcs template.Fu
 	if err := insertsOnly(t, body, at); err != nil {
 		return "", err
 	}
-	return b.run(t, instrument(t, body), body, r, at)
+	m, err := instrument(t, body, at)
+	if err != nil {
+		return "", err
+	}
+	return b.run(t, m, body, r, at)
 }
 
 // insertsOnly refuses loops and template definitions in a report's own
