@@ -193,3 +193,28 @@ func TestNothingToWrite(t *testing.T) {
 		})
 	}
 }
+
+// FuzzTemplate builds the báo cáo with a fuzzed template: whatever it
+// holds, the build ends, without a panic, in a document or in errors that
+// name a place in the template.
+func FuzzTemplate(f *testing.F) {
+	for _, k := range Kinds() {
+		f.Add(k.src)
+	}
+	f.Add(`{{ define "a" }}{{ range $i, $x := . }}{{ if $i }}{{ break }}{{ else }}{{ continue }}{{ end }}{{ end }}{{ end }}{{ block "b" . }}{{ template "a" .Conference.Delegates }}{{ end }}`)
+	f.Add(`{{ with $x := guests }}{{ range . }}{{ person . }}{{ else }}-{{ end }}{{ else with chair }}{{ .Name }}{{ end }}`)
+	f.Add(`{{ $s := "ab" }}{{ range 40 }}{{ $s = printf "%s%s" $s $s }}{{ end }}`)
+	f.Fuzz(func(t *testing.T, src string) {
+		k := withTemplate(t, src)
+		_, err := Build(testReport("Nội dung {{ value \"toi-pham\" }}."), k)
+		var errs report.Errors
+		if err != nil && (!errors.As(err, &errs) || len(errs) == 0) {
+			t.Fatalf("%q: error %v (%T) is not positioned", src, err, err)
+		}
+		for _, e := range errs {
+			if e.Pos.File != k.Template && e.Pos.File != bodyPos.File {
+				t.Errorf("%q: error %v names no place in the template or the body", src, e)
+			}
+		}
+	})
+}
