@@ -35,7 +35,7 @@ func TestBudgetStops(t *testing.T) {
 		return report.Pos{File: bodyPos.File, Line: bodyPos.Line + line - 1, Column: bodyPos.Column + col - 1}
 	}
 	const (
-		steps  = "đã chạy quá 2.000.000 bước"
+		steps  = "đã chạy quá 1.000.000 bước"
 		output = "dài hơn 8 MB"
 	)
 	tests := []struct {
@@ -130,20 +130,42 @@ func TestBuildContext(t *testing.T) {
 	t.Logf("stopped after %v", time.Since(start))
 }
 
-// TestBudgetDeadline: past the deadline, the next action stops the
+// TestBudgetDeadline: past its time, the next action stops the
 // execution, even where nothing loops or calls a function.
 func TestBudgetDeadline(t *testing.T) {
 	r := testReport("")
-	b := newBudget(context.Background())
+	b, release := newBudget(context.Background())
+	defer release()
 	body := "Một.\n\n{{ if true }}Hai.{{ end }}"
 	if _, err := narrative(b, r, body, "bao_cao.body", b.bodyFuncs(r)); err != nil {
-		t.Fatalf("before the deadline: %v", err)
+		t.Fatalf("within the time: %v", err)
 	}
-	b.deadline = time.Now().Add(-time.Second)
+	b.limit, b.looked = b.clock()-time.Second, time.Time{}
 	_, err := narrative(b, r, body, "bao_cao.body", b.bodyFuncs(r))
 	var errs report.Errors
-	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pos.Line != bodyPos.Line+2 || !strings.Contains(errs[0].Msg, "quá 10 giây") {
-		t.Errorf("after the deadline: %v, want an error at line %d", err, bodyPos.Line+2)
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pos.Line != bodyPos.Line+2 || !strings.Contains(errs[0].Msg, "quá 5 giây xử lý") {
+		t.Errorf("past the time: %v, want an error at line %d", err, bodyPos.Line+2)
+	}
+}
+
+// TestBudgetTime: the time counted is the processor's, which work uses
+// up and a wait does not.
+func TestBudgetTime(t *testing.T) {
+	b, release := newBudget(context.Background())
+	defer release()
+	if _, ok := threadCPU(); !ok {
+		t.Skip("no processor time of a thread here")
+	}
+	start := b.clock()
+	time.Sleep(50 * time.Millisecond)
+	if used := b.clock() - start; used > 20*time.Millisecond {
+		t.Errorf("a 50 ms wait counted %v", used)
+	}
+	// Work, until it counts 20 ms, for 10 s on the clock at the most.
+	for end := time.Now().Add(10 * time.Second); b.clock()-start < 20*time.Millisecond && time.Now().Before(end); {
+	}
+	if used := b.clock() - start; used < 20*time.Millisecond {
+		t.Errorf("10 s of work counted %v", used)
 	}
 }
 

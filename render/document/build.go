@@ -35,7 +35,8 @@ func BuildContext(ctx context.Context, r *report.Report, k Kind) (*Document, err
 	if d == nil {
 		return nil, fmt.Errorf("report has no %s data", k.Path)
 	}
-	b := newBudget(ctx)
+	b, release := newBudget(ctx)
+	defer release()
 	funcs := b.bodyFuncs(r)
 	body, form, err := executeKind(b, r, k, funcs)
 	if err != nil {

@@ -289,7 +289,8 @@ func TestWritingFunctions(t *testing.T) {
 
 // runBody executes md as the report's body, as Build does.
 func runBody(r *report.Report, md string) (string, error) {
-	b := newBudget(context.Background())
+	b, release := newBudget(context.Background())
+	defer release()
 	return narrative(b, r, md, "bao_cao.body", b.bodyFuncs(r))
 }
 

@@ -68,7 +68,8 @@ func FuzzPrintfBound(f *testing.F) {
 // TestPrintFuncs: the bounded builtins print what text/template's print,
 // of plain arguments, as the builtins do.
 func TestPrintFuncs(t *testing.T) {
-	b := newBudget(context.Background())
+	b, release := newBudget(context.Background())
+	defer release()
 	funcs := b.printFuncs()
 	call := func(name string, args ...any) string {
 		t.Helper()
