@@ -183,7 +183,7 @@ func executeKind(b *budget, r *report.Report, k Kind, funcs template.FuncMap) (s
 		b.steps += narrativeSteps
 		return narrative(b, r, body, path, bodyFuncs)
 	}}))
-	t, err := b.parse(k.Slug+templateExt, k.src, kindFuncs, at)
+	t, err := parse(k.Slug+templateExt, k.src, kindFuncs, at)
 	if err != nil {
 		return "", "", err
 	}
@@ -216,7 +216,7 @@ func narrative(b *budget, r *report.Report, body, path string, funcs template.Fu
 		}
 		return p
 	}
-	t, err := b.parse(path, body, funcs, at)
+	t, err := parse(path, body, funcs, at)
 	if err != nil {
 		return "", err
 	}
@@ -281,7 +281,7 @@ var templateErr = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
 
 // parse parses the template src with the functions funcs; its errors are
 // positioned by at.
-func (b *budget) parse(name, src string, funcs template.FuncMap, at func(line, col int) report.Pos) (*template.Template, error) {
+func parse(name, src string, funcs template.FuncMap, at func(line, col int) report.Pos) (*template.Template, error) {
 	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, positioned(err, src, at)
