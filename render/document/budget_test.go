@@ -53,7 +53,7 @@ func TestBudgetStops(t *testing.T) {
 		{"escape of ever larger strings", `{{ $s := "**" }}{{ range 30 }}{{ $s = escape $s }}{{ end }}`, "", tmpl(1, 39), "hàm escape tạo ra chuỗi"},
 		{"printf widths", `{{ printf "` + strings.Repeat("%999999d", 20) + `" 1 }}`, "", tmpl(1, 4), "hàm printf có thể tạo ra chuỗi"},
 		{"printf width from an argument", `{{ range 100 }}{{ $x := printf "%*d" 999999 1 }}{{ end }}`, "", tmpl(1, 25), "các hàm trong {{ … }} đã tạo ra hơn 32 MB"},
-		{"many calls of 8 MB", `{{ $s := printf "%8000000d" 1 }}{{ range 100 }}{{ $x := upper $s }}{{ end }}`, "", tmpl(1, 57), "đã tạo ra hơn 32 MB"},
+		{"many calls of 8 MB", `{{ $s := printf "%8000000d" 1 }}{{ range 100 }}{{ $x := lower_first $s }}{{ end }}`, "", tmpl(1, 57), "đã tạo ra hơn 32 MB"},
 		{"roman of a huge number", `{{ roman 1000000000000 }}`, "", tmpl(1, 4), "từ 1 đến 3.999"},
 		{"nested range", "Mở đầu\n{{ range 100000 }}{{ range 100000 }}{{ end }}{{ end }}", "", tmpl(2, 19), steps},
 		{"range inside the frame", `{{ define "frame" }}{{ range 1000000000 }}{{ end }}mau-1.4{{ end }}x`, "", tmpl(1, 21), steps},
@@ -96,6 +96,9 @@ func TestBudgetStops(t *testing.T) {
 // TestBudgetAllowsRealWork: the budget lets a template loop over the
 // largest lists the loader accepts, with several calls for each item.
 func TestBudgetAllowsRealWork(t *testing.T) {
+	if raceDetector {
+		t.Skip("the race detector slows the build past the budget's time")
+	}
 	r := testReport("Nội dung.")
 	for i := range 100_000 {
 		r.Conference.Delegates = append(r.Conference.Delegates, report.Delegate{ID: fmt.Sprint("d", i), Name: fmt.Sprint("Nguyễn Văn ", i), Guest: true})
