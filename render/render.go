@@ -9,6 +9,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -72,6 +73,14 @@ type Output struct {
 // name without its extension). Documents are built and laid out here, so
 // every input error surfaces before a single file is written.
 func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
+	return OutputsContext(context.Background(), r, base, opt)
+}
+
+// OutputsContext is Outputs that returns as soon as ctx is done, with an
+// error wrapping ErrInterrupted and ctx's cause: the templates stop at
+// their next step, and a layout, which does not watch ctx, is left to end
+// in the background, into memory.
+func OutputsContext(ctx context.Context, r *report.Report, base string, opt Options) ([]Output, error) {
 	fam, err := opt.family(r)
 	if err != nil {
 		return nil, err
@@ -102,7 +111,7 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 	outs := make([]Output, len(picked))
 	errs := make([]error, len(picked))
 	for i, k := range picked {
-		wg.Go(func() { outs[i], errs[i] = kindOutput(r, k, fam, base, opt) })
+		wg.Go(func() { outs[i], errs[i] = kindOutput(ctx, r, k, fam, base, opt) })
 	}
 	// The workbook is measured here, so that a text it cannot hold is
 	// reported before anything is written, and by Validate.
@@ -110,7 +119,18 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 	if book {
 		wg.Go(func() { bookErr = xlsx.Check(r) })
 	}
-	wg.Wait()
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInterrupted, context.Cause(ctx))
+	}
 	for _, err := range append(append([]error{glyphErr, pickErr}, errs...), bookErr) {
 		if err != nil {
 			return nil, err
@@ -127,8 +147,8 @@ func Outputs(r *report.Report, base string, opt Options) ([]Output, error) {
 
 // kindOutput builds and lays out the document of kind k and returns its
 // PDF, to be drawn when written.
-func kindOutput(r *report.Report, k document.Kind, fam *face.Family, base string, opt Options) (Output, error) {
-	doc, err := document.Build(r, k)
+func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *face.Family, base string, opt Options) (Output, error) {
+	doc, err := document.BuildContext(ctx, r, k)
 	if err != nil {
 		return Output{}, err
 	}

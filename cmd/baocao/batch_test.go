@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"baocao/render"
 )
 
 // batchInputs writes n copies of a small valid file into a new directory,
@@ -188,5 +190,32 @@ func TestBatchInterrupted(t *testing.T) {
 	})
 	if code != exitInvalid || started != 1 || !strings.Contains(stderr.String(), "1/3 tệp YAML") || !strings.Contains(stderr.String(), "2 tệp chưa làm vì bị ngắt") {
 		t.Errorf("status %d, %d started, stderr %q; want %d, 1 and two files left undone", code, started, stderr.String(), exitInvalid)
+	}
+}
+
+// TestInterruptible: work that ends is returned with what it printed;
+// work still running when the context is cancelled is left behind, with
+// render.ErrInterrupted returned at once and nothing it printed shown.
+func TestInterruptible(t *testing.T) {
+	var stderr bytes.Buffer
+	got, err := interruptible(context.Background(), &stderr, func(w io.Writer) (int, error) {
+		fmt.Fprint(w, "đã in")
+		return 7, nil
+	})
+	if got != 7 || err != nil || stderr.String() != "đã in" {
+		t.Errorf("got %d, %v, printed %q; want 7, nil, \"đã in\"", got, err, stderr.String())
+	}
+	stderr.Reset()
+	ctx, cancel := context.WithCancel(context.Background())
+	release := make(chan struct{})
+	defer close(release)
+	time.AfterFunc(10*time.Millisecond, cancel)
+	_, err = interruptible(ctx, &stderr, func(w io.Writer) (int, error) {
+		fmt.Fprint(w, "không được in")
+		<-release // work that does not watch ctx
+		return 1, nil
+	})
+	if !errors.Is(err, render.ErrInterrupted) || stderr.Len() > 0 {
+		t.Errorf("got %v, printed %q; want ErrInterrupted and nothing printed", err, stderr.String())
 	}
 }

@@ -36,8 +36,12 @@ type corpusCase struct {
 	// gen writes the input into dir and returns its path, for inputs too
 	// large to commit; nil means corpus/<input>.yaml.
 	gen func(t *testing.T, dir string) string
+	// templates is a directory given with --templates, whose templates
+	// are the bad input: the file is then the example.
+	templates string
 	// args is the command line, FILE standing for the input and OUT for
-	// an output directory; nil means "validate FILE".
+	// an output directory; nil means "validate FILE", with --templates
+	// when templates is set.
 	args []string
 	code int
 	// check, if set, checks more than the status and stderr.
@@ -71,6 +75,15 @@ func corpusCases(t *testing.T) []corpusCase {
 		}
 		c.name = name
 		cases = append(cases, c)
+	}
+	// A directory of templates/ is a case of bad templates, named by it.
+	dirs, err := filepath.Glob(filepath.Join(corpus, "templates", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		cases = append(cases, corpusCase{name: filepath.Base(d), templates: d, code: exitInvalid,
+			gen: func(*testing.T, string) string { return "examples/cantho-2021.yaml" }})
 	}
 	fix := []string{"validate", "--fix-legacy", "FILE"}
 	return append(append(cases,
@@ -111,9 +124,13 @@ func TestCorpus(t *testing.T) {
 			if c.setup != nil {
 				c.setup(t, out)
 			}
+			var flags []string // those validate and render share
+			if c.templates != "" {
+				flags = []string{"--templates", c.templates}
+			}
 			args := c.args
 			if args == nil {
-				args = []string{"validate", "FILE"}
+				args = append(append([]string{"validate"}, flags...), "FILE")
 			}
 			args = slices.Clone(args)
 			for i, a := range args {
@@ -151,7 +168,7 @@ func TestCorpus(t *testing.T) {
 			}
 			if c.code == exitInvalid && c.args == nil {
 				checkMessages(t, c.name, file, got)
-				checkRenderAgrees(t, file, dir, got)
+				checkRenderAgrees(t, file, dir, flags, got)
 			}
 		})
 	}
@@ -194,12 +211,13 @@ func checkMessages(t *testing.T, name, file string, stderr []byte) {
 // vietnamese matches a letter only Vietnamese writes.
 var vietnamese = regexp.MustCompile(`[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]`)
 
-// checkRenderAgrees renders an input that failed validation: the render
-// must fail with the same messages and write nothing.
-func checkRenderAgrees(t *testing.T, file, dir string, validated []byte) {
+// checkRenderAgrees renders with flags an input that failed validation
+// with them: the render must fail with the same messages and write
+// nothing.
+func checkRenderAgrees(t *testing.T, file, dir string, flags []string, validated []byte) {
 	t.Helper()
 	out := filepath.Join(dir, "render")
-	code, stdout, stderr := runCmd("render", "-o", out, file)
+	code, stdout, stderr := runCmd(append(append([]string{"render", "-o", out}, flags...), file)...)
 	if code != exitInvalid {
 		t.Errorf("render exited %d, want %d", code, exitInvalid)
 	}

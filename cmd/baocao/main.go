@@ -12,6 +12,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -136,19 +137,24 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
 		return exitInvalid
 	}
-	// An interrupt stops the render and removes its temporary files. Loading
-	// and layout do not watch for it, so a second one, should they take
-	// long, ends the process at once; nothing has been written by then.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := notifyInterrupt()
 	defer stop()
-	context.AfterFunc(ctx, stop)
 	out := render.OpenDir(*dir)
 	return batch(ctx, files, *jobs, stdout, stderr, func(file string, stdout, stderr io.Writer) (func() error, error) {
-		outs, err := prepare(file, loadOptions(*in.fix, stderr), opt, stderr)
+		outs, err := interruptible(ctx, stderr, func(stderr io.Writer) ([]render.Output, error) {
+			outs, err := prepare(ctx, file, loadOptions(*in.fix, stderr), opt, stderr)
+			if err != nil {
+				return nil, err
+			}
+			return render.Generate(outs), nil
+		})
+		if errors.Is(err, render.ErrInterrupted) {
+			err = fmt.Errorf("đã dừng vì bị ngắt khi đang tạo văn bản — chưa ghi tệp nào, các tệp đã có trong %s vẫn giữ nguyên", *dir)
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		}
 		if err != nil {
 			return nil, err
 		}
-		outs = render.Generate(outs)
 		return func() error {
 			if err := out.WriteAll(ctx, outs); err != nil {
 				// One line for each file that stopped it.
@@ -172,13 +178,64 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
+	ctx, stop := notifyInterrupt()
+	defer stop()
 	return each(files, func(file string) bool {
-		if _, err := prepare(file, loadOptions(*in.fix, stderr), opt, stderr); err != nil {
+		if ctx.Err() != nil {
+			return false // interrupted: the files after it are not checked
+		}
+		_, err := interruptible(ctx, stderr, func(stderr io.Writer) ([]render.Output, error) {
+			return prepare(ctx, file, loadOptions(*in.fix, stderr), opt, stderr)
+		})
+		if errors.Is(err, render.ErrInterrupted) {
+			fmt.Fprintf(stderr, "%s: đã dừng vì bị ngắt — tệp chưa được kiểm tra xong, hãy chạy lại baocao validate\n", file)
+		}
+		if err != nil {
 			return false
 		}
 		fmt.Fprintf(stdout, "%s: hợp lệ\n", file)
 		return true
 	})
+}
+
+// notifyInterrupt returns a context cancelled by the first SIGINT or
+// SIGTERM, which stops the command within a second: the work under way is
+// left to the process's exit, a write removes its temporary files. A
+// second signal ends the process at once, by the default action.
+func notifyInterrupt() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
+}
+
+// interruptible runs work on a goroutine of its own, printing into a
+// buffer of its own, and returns what it made, with its printout copied
+// to stderr; or, as soon as ctx is done, render.ErrInterrupted, leaving
+// work to end in the background. Loading, layout and making a PDF do not
+// watch ctx; the command exits soon after, and nothing they made is
+// written.
+func interruptible[T any](ctx context.Context, stderr io.Writer, work func(stderr io.Writer) (T, error)) (T, error) {
+	type result struct {
+		v       T
+		err     error
+		printed bytes.Buffer
+	}
+	done := make(chan *result, 1)
+	go func() {
+		r := &result{}
+		r.v, r.err = work(&r.printed)
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		if ctx.Err() == nil {
+			stderr.Write(r.printed.Bytes())
+			return r.v, r.err
+		}
+	case <-ctx.Done():
+	}
+	var zero T
+	return zero, render.ErrInterrupted
 }
 
 // inputFlags are the flags render and validate share: how to read the
@@ -231,12 +288,12 @@ func options(fontDir string, stderr io.Writer) (render.Options, bool) {
 }
 
 // prepare loads a file and builds its outputs, printing every problem.
-func prepare(file string, lopt load.Options, opt render.Options, stderr io.Writer) ([]render.Output, error) {
+func prepare(ctx context.Context, file string, lopt load.Options, opt render.Options, stderr io.Writer) ([]render.Output, error) {
 	r, err := lopt.File(file)
 	if err == nil {
 		base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 		var outs []render.Output
-		if outs, err = render.Outputs(r, base, opt); err == nil {
+		if outs, err = render.OutputsContext(ctx, r, base, opt); err == nil {
 			return outs, nil
 		}
 	}

@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"strings"
+	"text/template"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,8 +13,9 @@ import (
 
 // buildAnnexes makes the annexes of the report's document d of kind k:
 // Phụ lục I, II, … in the order of r.Annexes (nd30.md §5). They belong to
-// the báo cáo; the other kinds are issued without them.
-func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error) {
+// the báo cáo; the other kinds are issued without them. Their bodies are
+// executed with the functions funcs, within b.
+func buildAnnexes(b *budget, r *report.Report, k Kind, d *report.Document, funcs template.FuncMap) ([]Annex, error) {
 	if k.Slug != "bao-cao" || len(r.Annexes) == 0 {
 		return nil, nil
 	}
@@ -24,7 +26,7 @@ func buildAnnexes(r *report.Report, k Kind, d *report.Document) ([]Annex, error)
 		path := fmt.Sprintf("annexes[%d]", i)
 		var blocks []Block
 		if strings.TrimSpace(a.Body) != "" {
-			md, err := narrative(r, a.Body, path+".body")
+			md, err := narrative(b, r, a.Body, path+".body", funcs)
 			if err != nil {
 				return nil, err
 			}

@@ -1,8 +1,8 @@
 package document
 
 import (
-	"bytes"
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -19,11 +19,26 @@ import (
 
 // Build makes the document of kind k from r. r must hold data for k.
 func Build(r *report.Report, k Kind) (*Document, error) {
+	return BuildContext(context.Background(), r, k)
+}
+
+// BuildContext is Build stopped as soon as ctx is done, with an error
+// that wraps context.Cause(ctx) and names no place in the input.
+//
+// The executions of the kind's template and of the report's bodies share
+// a budget far beyond any real report — of steps (range iterations,
+// template and function calls), of text written and made, of nesting and
+// of time (see budget.go) — and an execution that exceeds it stops with
+// an error at its place in the template or the body.
+func BuildContext(ctx context.Context, r *report.Report, k Kind) (*Document, error) {
 	d := k.Data(r)
 	if d == nil {
 		return nil, fmt.Errorf("report has no %s data", k.Path)
 	}
-	body, form, err := executeKind(r, k)
+	b, release := newBudget(ctx)
+	defer release()
+	funcs := b.bodyFuncs(r)
+	body, form, err := executeKind(b, r, k, funcs)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +51,7 @@ func Build(r *report.Report, k Kind) (*Document, error) {
 		// A press account does not end with the decree's "./.".
 		endBody(&blocks)
 	}
-	annexes, err := buildAnnexes(r, k, d)
+	annexes, err := buildAnnexes(b, r, k, d, funcs)
 	if err != nil {
 		return nil, err
 	}
@@ -133,40 +148,61 @@ func signature(s report.Signer) Signature {
 	return sig
 }
 
+// bodyFuncs are the functions of the report's bodies, metered by b: the
+// narrative functions and the bounded builtins.
+func (b *budget) bodyFuncs(r *report.Report) template.FuncMap {
+	funcs := narrativeFuncs(r)
+	maps.Copy(funcs, b.printFuncs())
+	return b.meter(funcs)
+}
+
 // executeKind runs the kind's template, whose output is the Markdown body,
-// and returns it with the page model the template chose.
-func executeKind(r *report.Report, k Kind) (string, Form, error) {
+// and returns it with the page model the template chose. funcs are the
+// functions of the report's bodies, metered by b.
+func executeKind(b *budget, r *report.Report, k Kind, funcs template.FuncMap) (string, Form, error) {
 	at := func(line, col int) report.Pos {
 		return report.Pos{File: k.Template, Line: line, Column: max(col, 1)}
 	}
-	// The report's own bodies may call the narrative functions, and place
-	// the kind's photos when it has some.
-	bodyFuncs := narrativeFuncs(r)
+	// The report's own bodies may place the kind's photos when it has
+	// some.
+	bodyFuncs := funcs
 	if k.photos != nil {
-		maps.Copy(bodyFuncs, photoFuncs(k.photos(r), k.Path+".photos"))
+		bodyFuncs = maps.Clone(funcs)
+		maps.Copy(bodyFuncs, b.meter(photoFuncs(k.photos(r), k.Path+".photos")))
 	}
-	funcs := maps.Clone(bodyFuncs)
-	funcs["narrative"] = func(body, path string) (string, error) { return narrativeWith(r, body, path, bodyFuncs) }
-	t, err := parse(k.Slug+templateExt, k.src, funcs, at)
+	kindFuncs := maps.Clone(bodyFuncs)
+	maps.Copy(kindFuncs, b.meter(template.FuncMap{"narrative": func(body, path string) (string, error) {
+		if len(body) > maxBody {
+			return "", fmt.Errorf("narrative nhận nội dung dài hơn %d MB — hãy chỉ đưa vào narrative một nội dung của tệp YAML, ví dụ .BaoCao.Body", maxBody>>20)
+		}
+		// Reading the body costs as much as making its text, and setting
+		// it up as many steps as narrativeSteps.
+		if err := b.charge("narrative", len(body)); err != nil {
+			return "", err
+		}
+		b.steps += narrativeSteps
+		return narrative(b, r, body, path, bodyFuncs)
+	}}))
+	t, err := parse(k.Slug+templateExt, k.src, kindFuncs, at)
 	if err != nil {
 		return "", "", err
 	}
-	form, err := formOf(t, r, k.Template)
+	m, err := instrument(t, k.src, at)
 	if err != nil {
 		return "", "", err
 	}
-	body, err := run(t, k.src, r, at)
+	form, err := formOf(b, t, m, k.src, r, at)
+	if err != nil {
+		return "", "", err
+	}
+	body, err := b.run(t, m, k.src, r, at)
 	return body, form, err
 }
 
-// narrative executes a Markdown body written in the report, so that its
-// figures come from the statistics. Its errors point into the YAML file.
-func narrative(r *report.Report, body, path string) (string, error) {
-	return narrativeWith(r, body, path, narrativeFuncs(r))
-}
-
-// narrativeWith is narrative with the functions funcs.
-func narrativeWith(r *report.Report, body, path string, funcs template.FuncMap) (string, error) {
+// narrative executes a Markdown body written in the report, with the
+// functions funcs, so that its figures come from the statistics. Its
+// errors point into the YAML file.
+func narrative(b *budget, r *report.Report, body, path string, funcs template.FuncMap) (string, error) {
 	start := r.PosOf(path)
 	at := func(line, col int) report.Pos {
 		// Block scalar lines share one indentation, so a column inside the
@@ -187,7 +223,11 @@ func narrativeWith(r *report.Report, body, path string, funcs template.FuncMap) 
 	if err := insertsOnly(t, body, at); err != nil {
 		return "", err
 	}
-	return run(t, body, r, at)
+	m, err := instrument(t, body, at)
+	if err != nil {
+		return "", err
+	}
+	return b.run(t, m, body, r, at)
 }
 
 // insertsOnly refuses loops and template definitions in a report's own
@@ -196,13 +236,7 @@ func narrativeWith(r *report.Report, body, path string, funcs template.FuncMap) 
 // templates under templates/, which the program's authors write.
 func insertsOnly(t *template.Template, src string, at func(line, col int) report.Pos) error {
 	refuse := func(pos tparse.Pos, what string) error {
-		// The node's position is inside the action; point at its "{{".
-		if i := strings.LastIndex(src[:pos], "{{"); i >= 0 {
-			pos = tparse.Pos(i)
-		}
-		line := strings.Count(src[:pos], "\n") + 1
-		col := utf8.RuneCountInString(src[strings.LastIndexByte(src[:pos], '\n')+1:pos]) + 1
-		return report.Errors{{Pos: at(line, col), Msg: fmt.Sprintf(
+		return report.Errors{{Pos: at(lineCol(src, actionStart(src, pos))), Msg: fmt.Sprintf(
 			"nội dung không được dùng {{ %s }} — trong nội dung chỉ chèn số liệu và tên (value, change, delegate…); vòng lặp và khuôn mẫu thuộc về các tệp trong templates/", what)}}
 	}
 	if len(t.Templates()) > 1 {
@@ -245,15 +279,8 @@ func walkBranches(walk func(tparse.Node) error, b *tparse.BranchNode) error {
 // "template: NAME:LINE[:COL]: MESSAGE".
 var templateErr = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
 
-func execute(name, src string, funcs template.FuncMap, data any, at func(line, col int) report.Pos) (string, error) {
-	t, err := parse(name, src, funcs, at)
-	if err != nil {
-		return "", err
-	}
-	return run(t, src, data, at)
-}
-
-// parse parses the template src; its errors are positioned by at.
+// parse parses the template src with the functions funcs; its errors are
+// positioned by at.
 func parse(name, src string, funcs template.FuncMap, at func(line, col int) report.Pos) (*template.Template, error) {
 	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
 	if err != nil {
@@ -262,39 +289,38 @@ func parse(name, src string, funcs template.FuncMap, at func(line, col int) repo
 	return t, nil
 }
 
-// maxOutput bounds what one template may write, so that a loop such as
-// {{ range 1000000000 }} in a body is an error rather than gigabytes of
-// memory; 8 MB is some 2.000 pages.
-const maxOutput = 8 << 20
-
-// errTooLong is limitedBuffer's error; text/template returns it unwrapped.
-var errTooLong = errors.New("output too long")
-
-// limitedBuffer is a bytes.Buffer that refuses to grow beyond maxOutput.
-type limitedBuffer struct{ bytes.Buffer }
-
-func (b *limitedBuffer) Write(p []byte) (int, error) {
-	if b.Len()+len(p) > maxOutput {
-		return 0, errTooLong
+// run executes t, parsed from src, with its marks, within b; its errors
+// are positioned by at.
+func (b *budget) run(t *template.Template, m marks, src string, data any, at func(line, col int) report.Pos) (string, error) {
+	out := &output{b: b, marks: m}
+	outer := b.out
+	b.out = out
+	defer func() { b.out = outer }()
+	err := t.Execute(out, data)
+	var inner report.Errors
+	var st *stop
+	switch {
+	case errors.Is(err, errStopped):
+		return "", err
+	case errors.As(err, &st):
+		return "", report.Errors{{Pos: at(lineCol(src, st.pos)), Msg: st.err.Error()}}
+	case errors.As(err, &inner):
+		return "", inner
+	case err != nil:
+		return "", positioned(err, src, at)
+	case out.full:
+		// Text after the last step ran past the limit.
+		return "", report.Errors{{Pos: at(1, 1), Msg: tooLong().Error()}}
 	}
-	return b.Buffer.Write(p)
+	return out.String(), nil
 }
 
-// run executes t, parsed from src; its errors are positioned by at.
-func run(t *template.Template, src string, data any, at func(line, col int) report.Pos) (string, error) {
-	var buf limitedBuffer
-	if err := t.Execute(&buf, data); err != nil {
-		var inner report.Errors
-		if errors.As(err, &inner) {
-			return "", inner
-		}
-		if errors.Is(err, errTooLong) {
-			return "", report.Errors{{Pos: at(0, 0), Msg: fmt.Sprintf(
-				"nội dung sau khi thay các lệnh {{ … }} dài hơn %d MB — hãy kiểm tra các vòng lặp {{ range }} trong nội dung", maxOutput>>20)}}
-		}
-		return "", positioned(err, src, at)
-	}
-	return buf.String(), nil
+// lineCol returns the 1-based line and character column of the byte
+// offset pos in src.
+func lineCol(src string, pos tparse.Pos) (line, col int) {
+	line = strings.Count(src[:pos], "\n") + 1
+	col = utf8.RuneCountInString(src[strings.LastIndexByte(src[:pos], '\n')+1:pos]) + 1
+	return line, col
 }
 
 // startedAt is where text/template says an unclosed action began; its own

@@ -1,9 +1,11 @@
 package document
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"strings"
+	"sync"
 	"text/template"
 
 	"baocao/render/report"
@@ -25,12 +27,35 @@ var narrativeNames = []string{
 // and in the workbook.
 func narrativeFuncs(r *report.Report) template.FuncMap {
 	s := &r.Statistics
+	// A template may call value or delegate for every row of a long
+	// table: each is found by id in a map made at the first call, not by
+	// a walk through every indicator or delegate.
+	indicators := sync.OnceValue(func() map[string]report.Indicator {
+		m := make(map[string]report.Indicator)
+		for _, g := range s.Groups {
+			for _, ind := range g.Indicators {
+				if _, ok := m[ind.ID]; !ok { // the first, as Statistics.Indicator
+					m[ind.ID] = ind
+				}
+			}
+		}
+		return m
+	})
 	indicator := func(id string) (report.Indicator, error) {
-		if ind, ok := s.Indicator(id); ok {
+		if ind, ok := indicators()[id]; ok {
 			return ind, nil
 		}
 		return report.Indicator{}, fmt.Errorf("không có chỉ tiêu có id %q trong statistics — kiểm tra lại id", id)
 	}
+	delegates := sync.OnceValue(func() map[string]report.Delegate {
+		m := make(map[string]report.Delegate)
+		for _, d := range r.Conference.Delegates {
+			if _, ok := m[d.ID]; !ok {
+				m[d.ID] = d
+			}
+		}
+		return m
+	})
 	funcs := template.FuncMap{
 		// value: "261 vụ".
 		"value": func(id string) (string, error) {
@@ -56,18 +81,27 @@ func narrativeFuncs(r *report.Report) template.FuncMap {
 			}
 			return percentMark(ind, true), nil
 		},
-		"statistics_table": func() string { return statisticsTable(s) },
+		// statistics_table and commended print nothing sensible without
+		// their data, and a document must not go out with an empty table
+		// or "0 tập thể, 0 cá nhân" where the clerk expects figures.
+		"statistics_table": func() (string, error) {
+			if len(s.Groups) == 0 {
+				return "", errors.New("chưa có số liệu để lập bảng: tệp không có mục statistics — hãy thêm statistics (nhóm chỉ tiêu, số liệu hai kỳ) hoặc bỏ {{ statistics_table }}")
+			}
+			return statisticsTable(s), nil
+		},
 		// commended: "527 tập thể, 3.965 cá nhân".
-		"commended": func() string {
+		"commended": func() (string, error) {
 			c, i := r.Commendations.Totals()
-			return viet.Number(float64(c), 0) + " tập thể, " + viet.Number(float64(i), 0) + " cá nhân"
+			if c == 0 && i == 0 {
+				return "", errors.New("chưa có số tập thể, cá nhân được khen thưởng: commendations không có hình thức khen nào có số tập thể hay cá nhân — hãy điền commendations.awards (collectives, individuals) hoặc bỏ {{ commended }}")
+			}
+			return viet.Number(float64(c), 0) + " tập thể, " + viet.Number(float64(i), 0) + " cá nhân", nil
 		},
 		// delegate: rank, name and titles, as a press account names a guest.
 		"delegate": func(id string) (string, error) {
-			for _, d := range r.Conference.Delegates {
-				if d.ID == id {
-					return person(d), nil
-				}
+			if d, ok := delegates()[id]; ok {
+				return person(d), nil
 			}
 			return "", fmt.Errorf("không có đại biểu có id %q trong conference.delegates — kiểm tra lại id", id)
 		},
@@ -77,8 +111,20 @@ func narrativeFuncs(r *report.Report) template.FuncMap {
 }
 
 // writingFuncs write numbers, dates, comparisons, case and lists the
-// Vietnamese way (package viet), and name the conference's people.
+// Vietnamese way (package viet), and name the conference's people. Where
+// a call has nothing to write — an empty list, a date not given, a number
+// with no Roman or letter form — it is an error, not an empty string.
 func writingFuncs(c *report.Conference) template.FuncMap {
+	// The guests are listed once, however often a template asks.
+	guests := sync.OnceValue(func() []report.Delegate {
+		var out []report.Delegate
+		for _, d := range c.Delegates {
+			if d.Guest {
+				out = append(out, d)
+			}
+		}
+		return out
+	})
 	return template.FuncMap{
 		// number: 3965 → "3.965", 87.6 → "87,6".
 		"number": func(v any) (string, error) {
@@ -95,33 +141,59 @@ func writingFuncs(c *report.Conference) template.FuncMap {
 			c, err := toFloat(cur)
 			return viet.Change(p, c, viet.Decimals(p, c), unit, label), err
 		},
-		"long_date":   viet.LongDate,  // "ngày 05 tháng 3 năm 2020"
-		"short_date":  viet.ShortDate, // "05/3/2020"
-		"clock":       clock,          // "08:00" → "08 giờ 00"
+		"long_date":   dated(viet.LongDate),  // "ngày 05 tháng 3 năm 2020"
+		"short_date":  dated(viet.ShortDate), // "05/3/2020"
+		"clock":       clock,                 // "08:00" → "08 giờ 00"
 		"upper":       viet.Upper,
 		"lower_first": viet.LowerFirst,
-		"join":        viet.Join, // "a, b và c"
-		"roman":       viet.Roman,
-		"letter":      viet.Letter,
-		"add":         func(a, b int) int { return a + b },
+		// join: "a, b và c".
+		"join": func(items []string) (string, error) {
+			if len(items) == 0 {
+				return "", errors.New("danh sách trống, không có gì để nối — hãy đặt lệnh trong {{ with … }}{{ join . }}{{ end }} để bỏ qua danh sách trống")
+			}
+			return viet.Join(items), nil
+		},
+		"roman": func(n int) (string, error) {
+			if n < 1 || n > viet.MaxRoman {
+				return "", fmt.Errorf("số La Mã chỉ viết được cho các số từ 1 đến %s, không cho %d — hãy kiểm tra số đưa vào roman", viet.Number(viet.MaxRoman, 0), n)
+			}
+			return viet.Roman(n), nil
+		},
+		"letter": func(n int) (string, error) {
+			if n < 1 {
+				return "", fmt.Errorf("chữ cái đánh số điểm bắt đầu từ 1 (a), không có chữ cho %d — hãy kiểm tra số đưa vào letter", n)
+			}
+			return viet.Letter(n), nil
+		},
+		"add": func(a, b int) (int, error) {
+			if s := a + b; (s > a) == (b > 0) {
+				return s, nil
+			}
+			return 0, fmt.Errorf("tổng %d + %d vượt quá số lớn nhất tính được — hãy kiểm tra các số đưa vào add", a, b)
+		},
 		// escape keeps text from the report literal inside Markdown the
 		// template writes, such as a table cell.
 		"escape": escape,
-		"chair": func() report.Delegate {
-			d, _ := c.ChairDelegate()
-			return d
-		},
-		"guests": func() []report.Delegate {
-			var out []report.Delegate
-			for _, d := range c.Delegates {
-				if d.Guest {
-					out = append(out, d)
-				}
+		"chair": func() (report.Delegate, error) {
+			if d, ok := c.ChairDelegate(); ok {
+				return d, nil
 			}
-			return out
+			return report.Delegate{}, fmt.Errorf("không có đại biểu có id %q (conference.chair) trong conference.delegates — hãy kiểm tra lại id người chủ trì", c.Chair)
 		},
+		"guests":   guests,
 		"person":   person,
 		"position": position,
+	}
+}
+
+// dated is a date function that refuses a date not given, which would
+// print as "ngày 00 tháng 0 năm 0".
+func dated(write func(report.Date) string) func(report.Date) (string, error) {
+	return func(d report.Date) (string, error) {
+		if d.IsZero() {
+			return "", errors.New("ngày này không có trong tệp — hãy điền ngày vào tệp YAML, hoặc đặt lệnh trong {{ if not .Date.IsZero }}…{{ end }}")
+		}
+		return write(d), nil
 	}
 }
 

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -130,19 +129,23 @@ var forms = []Form{FormText, FormMinutes, FormNews}
 // frameTemplate names the template that chooses the page model.
 const frameTemplate = "frame"
 
-// formOf executes the template's "frame" definition, if any.
-func formOf(t *template.Template, data any, file string) (Form, error) {
+// formOf executes the "frame" definition of t, parsed from src with the
+// marks m, if it has one, within b; its errors are positioned by at.
+func formOf(b *budget, t *template.Template, m marks, src string, data any, at func(line, col int) report.Pos) (Form, error) {
 	ft := t.Lookup(frameTemplate)
 	if ft == nil {
 		return FormText, nil
 	}
-	var buf bytes.Buffer
-	if err := ft.Execute(&buf, data); err != nil {
-		return "", report.Errors{{Pos: report.Pos{File: file}, Msg: fmt.Sprintf("lỗi trong {{ define %q }}: %v — phần này chỉ được in ra tên một khung: %s", frameTemplate, err, formNames())}}
+	out, err := b.run(ft, m, src, data, at)
+	if err != nil {
+		return "", err
 	}
-	f := Form(strings.TrimSpace(buf.String()))
+	f := Form(strings.TrimSpace(out))
 	if !slices.Contains(forms, f) {
-		return "", report.Errors{{Pos: report.Pos{File: file},
+		if r := []rune(f); len(r) > 40 {
+			f = Form(string(r[:40]) + "…")
+		}
+		return "", report.Errors{{Pos: at(lineCol(src, ft.Tree.Root.Position())),
 			Msg: fmt.Sprintf("{{ define %q }} chọn khung %q, không có khung này — hãy dùng một trong: %s", frameTemplate, f, formNames())}}
 	}
 	return f, nil

@@ -232,9 +232,14 @@ func Change(prev, cur float64, decimals int, unit, prevLabel string) string {
 	return NFC(verb + amount + ", tương ứng " + Percent(math.Abs(p)) + "% so với " + prevLabel)
 }
 
+// MaxRoman is the largest number Roman numerals write in their usual
+// form, "MMMCMXCIX".
+const MaxRoman = 3999
+
 // Roman writes n in Roman numerals, for parts and sections: 4 → "IV",
-// 14 → "XIV". Values above 3999 continue with more "M"s; n <= 0 has no
-// Roman form and gives "".
+// 14 → "XIV". Values above MaxRoman continue with one more "M" for each
+// thousand, so the string is n/1000 bytes long; n <= 0 has no Roman form
+// and gives "".
 func Roman(n int) string {
 	numerals := []struct {
 		value  int

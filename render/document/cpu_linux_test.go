@@ -1,0 +1,15 @@
+package document
+
+import (
+	"syscall"
+	"time"
+)
+
+// processCPU returns the processor time the process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return -1
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
