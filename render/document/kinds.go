@@ -10,6 +10,7 @@ import (
 	"text/template"
 
 	"baocao/render/report"
+	"baocao/render/userfile"
 	"baocao/render/viet"
 	"baocao/templates"
 )
@@ -63,6 +64,10 @@ func Kinds() []Kind {
 	return kinds
 }
 
+// maxTemplateBytes bounds a template file: the embedded ones are under
+// 10 KB.
+const maxTemplateBytes = 1 << 20
+
 // WithTemplates returns kinds with their templates replaced by the files
 // named "<slug>.md.tmpl" in dir, where dir has one; the other kinds keep
 // theirs. A template file in dir that names no kind is an error, so that a
@@ -88,9 +93,9 @@ func WithTemplates(kinds []Kind, dir string) ([]Kind, error) {
 			return nil, report.Errors{{Pos: report.Pos{File: path},
 				Msg: fmt.Sprintf("tên tệp mẫu không ứng với loại văn bản nào — hãy đặt tên là một trong: %s", strings.Join(slugs, ", "))}}
 		}
-		src, err := os.ReadFile(path)
+		src, err := userfile.Read(path, maxTemplateBytes)
 		if err != nil {
-			return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: fmt.Sprintf("không đọc được tệp mẫu (%v) — hãy kiểm tra quyền đọc tệp trong thư mục --templates", err)}}
+			return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: err.Error()}}
 		}
 		out[i].Template, out[i].src = path, string(src)
 	}

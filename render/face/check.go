@@ -9,6 +9,11 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
+// MaxFileBytes bounds the size of a font file read: the largest common
+// TrueType files are some 25 MB; a larger file is a wrong choice (a video,
+// a disk image) not to be read into memory.
+const MaxFileBytes = 50 << 20
+
 // requiredTables are the tables of a TrueType font that this package reads
 // to measure it and to cut the subset a PDF embeds.
 var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "OS/2", "post"}

@@ -11,7 +11,6 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 
@@ -19,6 +18,7 @@ import (
 
 	"baocao/render/face"
 	"baocao/render/report"
+	"baocao/render/userfile"
 )
 
 // Limits on the files a report refers to. They are far above any real
@@ -26,8 +26,8 @@ import (
 // image — from being read into memory.
 const (
 	maxImageBytes = 20 << 20 // 20 MB; a scanned seal is well under 1 MB
-	maxFontBytes  = 50 << 20 // 50 MB; the largest common .ttf files are ~25 MB
-	maxImageSide  = 10000    // pixels; 85 cm at 300 dpi
+	maxFontBytes  = face.MaxFileBytes
+	maxImageSide  = 10000 // pixels; 85 cm at 300 dpi
 )
 
 // asset reads the file named by the scalar n into v, an Asset; kind, from
@@ -41,11 +41,7 @@ func (d *decoder) asset(n *yaml.Node, v reflect.Value, path, kind string) bool {
 	if name == "" {
 		return true
 	}
-	full := name
-	if !filepath.IsAbs(full) {
-		full = filepath.Join(d.dir, name)
-	}
-	data, msg := readAsset(full, kind)
+	data, msg := d.assets.read(d.dir, name, kind)
 	if msg != "" {
 		d.errorf(d.at(n), "%s (tệp %q): %s", label(path), name, msg)
 		return false
@@ -54,9 +50,20 @@ func (d *decoder) asset(n *yaml.Node, v reflect.Value, path, kind string) bool {
 	return true
 }
 
-// readAsset reads the file at path and checks that it is a usable font or
-// image; msg explains what is wrong and what to do.
-func readAsset(path, kind string) (data []byte, msg string) {
+// assets reads the files a report names. A YAML file may come from anyone,
+// so it may name only files inside its own folder and its subfolders — or,
+// when root is set, inside root.
+type assets struct {
+	root   string // the folder reads stay in; "" for the YAML file's
+	folder *userfile.Folder
+	prefix string // the YAML file's folder, relative to folder
+	err    error  // why the folder could not be opened
+}
+
+// read reads the file at name, relative to dir, the YAML file's folder,
+// and checks that it is a usable font or image; msg explains what is wrong
+// and what to do.
+func (a *assets) read(dir, name, kind string) (data []byte, msg string) {
 	var limit int64
 	switch kind {
 	case "font":
@@ -66,35 +73,33 @@ func readAsset(path, kind string) (data []byte, msg string) {
 	default:
 		return nil, fmt.Sprintf("lỗi chương trình: loại tệp %q không được hỗ trợ — hãy báo cho người phát triển", kind)
 	}
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Sprintf("không tìm thấy tệp %s — hãy kiểm tra tên tệp; đường dẫn tính từ thư mục chứa tệp YAML", path)
-	} else if err != nil {
-		return nil, fmt.Sprintf("không đọc được tệp — hãy kiểm tra quyền truy cập (%v)", err)
+	if a.folder == nil && a.err == nil {
+		a.open(dir)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Sprintf("không đọc được tệp — hãy kiểm tra quyền truy cập (%v)", err)
+	if a.err != nil {
+		return nil, a.err.Error()
 	}
-	if st.IsDir() {
-		return nil, "đây là một thư mục, không phải tệp — hãy ghi tên tệp nằm trong thư mục đó"
+	rel := name
+	if !filepath.IsAbs(name) {
+		rel = filepath.Join(a.prefix, name)
 	}
-	// A device or a pipe (/dev/stdin, a FIFO) could block reading forever.
-	if !st.Mode().IsRegular() {
-		return nil, "đây không phải một tệp thông thường (là thiết bị hoặc ống dẫn) — hãy ghi tên một tệp"
-	}
-	tooBig := fmt.Sprintf("tệp quá lớn (hơn %d MB) — hãy kiểm tra đã chọn đúng tệp chưa", limit>>20)
-	if st.Size() > limit {
-		return nil, tooBig
-	}
-	// The limit holds even if the file grows after Stat.
-	data, err = io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Sprintf("không đọc được tệp — hãy kiểm tra quyền truy cập (%v)", err)
-	}
-	if int64(len(data)) > limit {
-		return nil, tooBig
+	data, err := a.folder.Read(rel, limit)
+	var outside *userfile.OutsideError
+	switch {
+	case errors.As(err, &outside):
+		what := "tệp nằm ngoài thư mục chứa tệp YAML"
+		if outside.Absolute {
+			what = "đường dẫn tuyệt đối (tính từ gốc ổ đĩa) không được dùng"
+		}
+		todo := "hãy chép tệp vào thư mục " + a.folder.Name() + " (hoặc một thư mục con) và ghi đường dẫn tính từ thư mục đó"
+		if kind == "font" {
+			todo += ", hoặc chỉ ra thư mục phông chữ bằng tùy chọn --font"
+		}
+		return nil, fmt.Sprintf("%s: một tệp YAML chỉ được dùng các tệp trong thư mục của nó, để tệp nhận từ người khác không đọc được tệp nào khác trên máy — %s", what, todo)
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Sprintf("không tìm thấy tệp %s — hãy kiểm tra tên tệp; đường dẫn tính từ thư mục chứa tệp YAML", filepath.Join(dir, name))
+	case err != nil:
+		return nil, err.Error()
 	}
 	if kind == "font" {
 		if err := face.Check(data); err != nil {
@@ -103,6 +108,32 @@ func readAsset(path, kind string) (data []byte, msg string) {
 		return data, ""
 	}
 	return data, checkImage(data)
+}
+
+// open opens the folder reads stay in.
+func (a *assets) open(dir string) {
+	root := a.root
+	if root == "" {
+		root = dir
+	}
+	rel, err := filepath.Rel(root, dir)
+	if err != nil || !filepath.IsLocal(rel) {
+		a.err = fmt.Errorf("tệp YAML nằm ngoài thư mục %s nên không được dùng tệp nào — hãy chép tệp YAML vào thư mục đó", root)
+		return
+	}
+	f, err := userfile.OpenFolder(root)
+	if err != nil {
+		a.err = fmt.Errorf("thư mục %s: %w", root, err)
+		return
+	}
+	a.folder, a.prefix = f, rel
+}
+
+// close releases the folder, once the report is loaded.
+func (a *assets) close() {
+	if a.folder != nil {
+		a.folder.Close()
+	}
 }
 
 // imageTodo is how to turn any picture into one the PDF can embed.

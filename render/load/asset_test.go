@@ -73,6 +73,8 @@ func TestAssets(t *testing.T) {
 		files map[string][]byte // added to the valid ones
 		dir   string            // a directory to create
 		big   string            // a sparse file of 21 MB to create
+		fifo  string            // a FIFO to create
+		links map[string]string // symbolic links to create: name → target
 		want  string            // part of the error; "" when the load succeeds
 		data  []byte            // the bytes loaded, when it succeeds
 	}{
@@ -83,7 +85,17 @@ func TestAssets(t *testing.T) {
 		{name: "missing image", key: "signature_image", value: "khong-co.png", want: "không tìm thấy tệp"},
 		{name: "missing font", key: "regular", value: "f/x.ttf", want: "không tìm thấy tệp"},
 		{name: "directory", key: "signature_image", value: "anh", dir: "anh", want: "là một thư mục"},
-		{name: "huge image file", key: "signature_image", value: "to.png", big: "to.png", want: "quá lớn (hơn 20 MB)"},
+		{name: "huge image file", key: "signature_image", value: "to.png", big: "to.png", want: "tệp lớn 21 MB, vượt giới hạn 20 MB"},
+		{name: "fifo", key: "signature_image", value: "fifo.png", fifo: "fifo.png", want: "không phải một tệp thông thường"},
+		{name: "link to a fifo", key: "signature_image", value: "lien-ket.png", fifo: "ky-that.png", links: map[string]string{"lien-ket.png": "ky-that.png"}, want: "không phải một tệp thông thường"},
+		{name: "fifo as a font", key: "regular", value: "f/x.ttf", fifo: "f/x.ttf", want: "không phải một tệp thông thường"},
+		{name: "link inside the folder", key: "signature_image", value: "lien-ket.png", links: map[string]string{"lien-ket.png": "ky.png"}, data: png1},
+		{name: "link to a device", key: "signature_image", value: "lien-ket.png", links: map[string]string{"lien-ket.png": "/dev/zero"}, want: "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{name: "device", key: "signature_image", value: "/dev/zero", want: "đường dẫn tuyệt đối"},
+		{name: "absolute path", key: "regular", value: "ABS/f/r.ttf", want: "đường dẫn tuyệt đối (tính từ gốc ổ đĩa) không được dùng: một tệp YAML chỉ được dùng các tệp trong thư mục của nó"},
+		{name: "dot-dot", key: "signature_image", value: "../ky.png", want: "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{name: "link out of the folder", key: "signature_image", value: "lien-ket.png", links: map[string]string{"lien-ket.png": "../ngoai.png"}, want: "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{name: "font out of the folder", key: "regular", value: "../r.ttf", want: "hoặc chỉ ra thư mục phông chữ bằng tùy chọn --font"},
 		{name: "gif", key: "signature_image", value: "ky.gif", files: map[string][]byte{"ky.gif": encodeGIF(t)}, want: "tệp ảnh GIF, chỉ dùng được ảnh PNG hoặc JPEG"},
 		{name: "webp", key: "signature_image", value: "ky.webp", files: map[string][]byte{"ky.webp": []byte("RIFF\x10\x00\x00\x00WEBPVP8 ")}, want: "ảnh WebP"},
 		{name: "heic", key: "signature_image", value: "ky.heic", files: map[string][]byte{"ky.heic": []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00")}, want: "ảnh HEIC"},
@@ -101,7 +113,12 @@ func TestAssets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
+			top := t.TempDir()
+			dir := filepath.Join(top, "hoi-nghi")
+			// Beside the folder, outside it.
+			writeFile(t, filepath.Join(top, "ngoai.png"), png1)
+			writeFile(t, filepath.Join(top, "ky.png"), png1)
+			writeFile(t, filepath.Join(top, "r.ttf"), serif.Regular)
 			for name, data := range valid {
 				writeFile(t, filepath.Join(dir, name), data)
 			}
@@ -119,6 +136,15 @@ func TestAssets(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			if tt.fifo != "" {
+				mkfifo(t, filepath.Join(dir, tt.fifo))
+			}
+			for link, target := range tt.links {
+				if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tt.value = strings.Replace(tt.value, "ABS", dir, 1)
 			values := map[string]string{"regular": "f/r.ttf", "signature_image": "ky.png"}
 			values[tt.key] = tt.value
 			src := edit(t, readFixture(t),
