@@ -296,3 +296,40 @@ func TestCheckImage(t *testing.T) {
 		})
 	}
 }
+
+// TestRoot confines reads to a folder given in the options, as a server
+// does with its own: a YAML file in a subfolder may name files elsewhere in
+// it, and nothing outside it, the YAML file included.
+func TestRoot(t *testing.T) {
+	top := t.TempDir()
+	root := filepath.Join(top, "goc")
+	png1 := encodePNG(t, 3, 2)
+	writeFile(t, filepath.Join(root, "anh", "ky.png"), png1)
+	writeFile(t, filepath.Join(top, "ngoai.png"), png1)
+	signed := func(image string) string {
+		return edit(t, readFixture(t), "    name: Trần Văn Hùng\n", "    name: Trần Văn Hùng\n    signature_image: "+image+"\n")
+	}
+	writeFile(t, filepath.Join(root, "hoi-nghi", "a.yaml"), []byte(signed("../anh/ky.png")))
+	writeFile(t, filepath.Join(root, "hoi-nghi", "b.yaml"), []byte(signed("../../ngoai.png")))
+	writeFile(t, filepath.Join(top, "c.yaml"), []byte(signed("goc/anh/ky.png")))
+	opt := Options{Root: root}
+	r, err := opt.File(filepath.Join(root, "hoi-nghi", "a.yaml"))
+	if err != nil {
+		t.Fatalf("a file elsewhere in the root: %v", err)
+	}
+	if !bytes.Equal(r.BaoCao.Signer.Signature.Data, png1) {
+		t.Error("the image was not read")
+	}
+	for _, c := range []struct{ file, want string }{
+		{filepath.Join(root, "hoi-nghi", "b.yaml"), "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{filepath.Join(top, "c.yaml"), "nằm ngoài thư mục " + root},
+	} {
+		if _, err := opt.File(c.file); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error with %q", c.file, err, c.want)
+		}
+	}
+	// Loaded from bytes, as if it were outside the root.
+	if _, err := opt.Bytes(filepath.Join(top, "c.yaml"), []byte(signed("goc/anh/ky.png"))); err == nil || !strings.Contains(err.Error(), "tệp YAML nằm ngoài thư mục") {
+		t.Errorf("bytes named outside the root: %v", err)
+	}
+}
