@@ -8,6 +8,7 @@ import (
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/picture"
 	"baocao/render/report"
 )
 
@@ -54,7 +55,7 @@ type engine struct {
 	sections []int
 	level    int // outline level of the last mark, -1 before the first
 	// pictures are the body's photos, read before layout starts.
-	pictures map[*document.Figure]picture
+	pictures map[*document.Figure]*picture.Picture
 	// tables holds the words of the tables measured so far.
 	tables map[*document.Table][][][]word
 	// borders are the columns' borders of the table row drawn last, and

@@ -5,6 +5,7 @@ import (
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/picture"
 	"baocao/render/report"
 )
 
@@ -70,17 +71,17 @@ func bylineRuns(f *document.Frame) [][]document.Run {
 
 // readFigures reads and checks the photos of a body before anything is
 // placed, so that a damaged image is an error and not a gap in the PDF.
-func readFigures(body []document.Block) (map[*document.Figure]picture, error) {
-	pics := map[*document.Figure]picture{}
+func readFigures(body []document.Block) (map[*document.Figure]*picture.Picture, error) {
+	pics := map[*document.Figure]*picture.Picture{}
 	var errs report.Errors
 	for _, b := range body {
 		f, ok := b.(*document.Figure)
 		if !ok {
 			continue
 		}
-		p, err := readPicture(f.Image)
+		p, err := picture.Read(f.Image)
 		if err != nil {
-			errs = append(errs, &report.Error{Msg: fmt.Sprintf("ảnh thứ %d của bản tin không đọc được — hãy dùng tệp PNG hoặc JPEG nguyên vẹn (%v)", len(pics)+len(errs)+1, err)})
+			errs = append(errs, &report.Error{Msg: fmt.Sprintf("ảnh thứ %d của bản tin: %v", len(pics)+len(errs)+1, err)})
 			continue
 		}
 		pics[f] = p
@@ -98,14 +99,14 @@ func readFigures(body []document.Block) (map[*document.Figure]picture, error) {
 func (e *engine) figure(f *document.Figure) {
 	p := e.pictures[f]
 	size := e.s.Sizes.Table // a size below the body, as captions are set
-	scale := min(e.width()/float64(p.w), (e.bottom()-e.s.Margins.Top)*figureShare/float64(p.h))
-	w, h := float64(p.w)*scale, float64(p.h)*scale
+	scale := min(e.width()/float64(p.Width), (e.bottom()-e.s.Margins.Top)*figureShare/float64(p.Height))
+	w, h := float64(p.Width)*scale, float64(p.Height)*scale
 	caption := italicRuns(f.Caption)
 	lines := len(e.breakLines(e.words(caption, size), e.width(), e.width(), size))
 	if !e.fits(figureGap + h + figureGap + float64(lines)*lineHeight(size)) {
 		e.newPage()
 	}
-	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Data: p.data, Format: p.format, Role: RolePhoto})
+	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Picture: p, Role: RolePhoto})
 	e.y += figureGap + h + figureGap
 	if lines > 0 {
 		e.flow(caption, size, 0, alignCenter, RoleCaption, lines, 0)
