@@ -9,10 +9,12 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// MaxFileBytes bounds the size of a font file read: the largest common
-// TrueType files are some 25 MB; a larger file is a wrong choice (a video,
-// a disk image) not to be read into memory.
-const MaxFileBytes = 50 << 20
+// MaxFileBytes bounds the size of a font file read: the largest TrueType
+// files in common use (Arial Unicode MS) are some 23 MB, a Vietnamese
+// font about 1 MB; a larger file is a wrong choice (a video, a disk image)
+// not to be read into memory. The four of a family are held while a
+// report renders.
+const MaxFileBytes = 32 << 20
 
 // requiredTables are the tables of a TrueType font that this package reads
 // to measure it and to cut the subset a PDF embeds.

@@ -62,8 +62,10 @@ type assets struct {
 	prefix string // the YAML file's folder, relative to folder
 	err    error  // why the folder could not be opened
 	// images and pixels count the bytes of the images and the pixels of
-	// the PNGs read so far, against maxImagesBytes and maxPNGPixels.
+	// the PNGs read so far, against maxImagesBytes and maxPNGPixels, until
+	// they are over one of them.
 	images, pixels int64
+	over           bool
 }
 
 // read reads the file at name, relative to dir, the YAML file's folder,
@@ -117,13 +119,19 @@ func (a *assets) read(dir, name, kind string) (data []byte, msg string) {
 	if err != nil {
 		return nil, err.Error()
 	}
+	// Once over a limit, the images that follow are not counted: one
+	// message says it.
+	if a.over {
+		return data, ""
+	}
 	a.images += int64(len(data))
+	if p.Format == picture.PNG {
+		a.pixels += int64(p.Width) * int64(p.Height)
+	}
+	a.over = a.images > maxImagesBytes || a.pixels > maxPNGPixels
 	if a.images > maxImagesBytes {
 		return nil, fmt.Sprintf("các ảnh của tệp đến ảnh này đã lên %s, vượt giới hạn %s cho mọi ảnh của một tệp (mỗi lần dùng một ảnh tính một lần) — hãy thu nhỏ ảnh, ví dụ lưu ảnh chụp dạng JPEG với cạnh dài khoảng 2.000 điểm ảnh, hoặc bớt ảnh",
 			userfile.MB(a.images), userfile.MB(maxImagesBytes))
-	}
-	if p.Format == picture.PNG {
-		a.pixels += int64(p.Width) * int64(p.Height)
 	}
 	if a.pixels > maxPNGPixels {
 		return nil, fmt.Sprintf("các ảnh PNG của tệp đến ảnh này có tổng cộng %s triệu điểm ảnh, vượt giới hạn %s triệu — hãy thu nhỏ ảnh, hoặc lưu ảnh chụp dạng JPEG",

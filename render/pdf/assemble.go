@@ -66,6 +66,18 @@ func assemble(w io.Writer, doc []byte, add func(first int) (additions, error)) e
 	if err != nil {
 		return err
 	}
+	// A file made in memory is given its size first, the pages counted
+	// before compression: grown as it fills, it would at times take twice
+	// the images it holds.
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		size := len(doc) + 20*len(a.objs)
+		for _, obj := range a.objs {
+			for _, part := range obj {
+				size += len(part) + 32
+			}
+		}
+		g.Grow(size)
+	}
 	out := &countingWriter{w: w}
 	out.Write(doc[:x.offsets[order[0]]])
 	offsets := make([]int64, first, first+len(a.objs))

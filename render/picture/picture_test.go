@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"baocao/render/picture/picturetest"
 )
 
 // gradient encodes a w×h RGBA PNG of varied pixels, so that its image
@@ -56,12 +58,7 @@ func readTestdata(t testing.TB, name string) []byte {
 }
 
 // chunk returns a PNG chunk with a correct checksum.
-func chunk(typ string, body []byte) []byte {
-	out := binary.BigEndian.AppendUint32(nil, uint32(len(body)))
-	out = append(out, typ...)
-	out = append(out, body...)
-	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[4:]))
-}
+var chunk = picturetest.Chunk
 
 // withChunk replaces the first chunk of type typ in the PNG data by one
 // with body and a correct checksum, or removes it when body is nil.

@@ -191,11 +191,13 @@ func unfilter(f byte, cur, prev []byte, bpp int) {
 // Paeth is the predictor of PNG's Paeth filter: of the byte to the left
 // (a), above (b) and above left (c), the one nearest a + b - c.
 func Paeth(a, b, c byte) byte {
-	pa, pb, pc := abs(int(b)-int(c)), abs(int(a)-int(c)), abs(int(a)+int(b)-2*int(c))
-	switch {
-	case pa <= pb && pa <= pc:
+	pa, pb := int(b)-int(c), int(a)-int(c)
+	pc := abs(pa + pb)
+	pa, pb = abs(pa), abs(pb)
+	if pa <= pb && pa <= pc {
 		return a
-	case pb <= pc:
+	}
+	if pb <= pc {
 		return b
 	}
 	return c
@@ -212,6 +214,24 @@ func abs(x int) int {
 // samples: colour, Channels() a pixel, and alpha, when not nil.
 func (p *Picture) convert(row []byte, n int, colour, alpha []byte) {
 	h := &p.png
+	// Samples of 8 and 16 bits without a transparent colour, the common
+	// pictures and the large ones, are copied without looking at each
+	// sample's depth: the high byte of each, one pixel after another.
+	if (h.depth == 8 || h.depth == 16) && h.colour != paletted && h.trns == nil {
+		step, ch := h.depth/8, p.Channels()
+		px := samples[h.colour] * step // bytes a pixel
+		for i := range n {
+			src := row[i*px:]
+			for c := range ch {
+				colour[i*ch+c] = src[c*step]
+			}
+			if alpha != nil {
+				alpha[i] = src[ch*step]
+			}
+		}
+		return
+	}
+	// Below 8 bits, a palette, or a transparent colour: sample by sample.
 	switch h.colour {
 	case grey:
 		for i := range n {
@@ -246,18 +266,6 @@ func (p *Picture) convert(row []byte, n int, colour, alpha []byte) {
 					alpha[i] = h.trns[idx]
 				}
 			}
-		}
-	case greyAlpha:
-		for i := range n {
-			colour[i], _ = sample(row, 2*i, h.depth)
-			alpha[i], _ = sample(row, 2*i+1, h.depth)
-		}
-	case rgbAlpha:
-		for i := range n {
-			for c := range 3 {
-				colour[3*i+c], _ = sample(row, 4*i+c, h.depth)
-			}
-			alpha[i], _ = sample(row, 4*i+3, h.depth)
 		}
 	}
 }
