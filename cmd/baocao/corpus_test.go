@@ -68,7 +68,7 @@ func corpusCases(t *testing.T) []corpusCase {
 		cases = append(cases, c)
 	}
 	fix := []string{"validate", "--fix-legacy", "FILE"}
-	return append(cases,
+	return append(append(cases,
 		corpusCase{name: "tcvn3-pasted-fixed", input: "tcvn3-pasted", args: fix, code: exitOK},
 		corpusCase{name: "vni-pasted-fixed", input: "vni-pasted", args: fix, code: exitOK},
 		corpusCase{name: "windows-1258-fixed", input: "windows-1258", args: fix, code: exitOK},
@@ -80,7 +80,7 @@ func corpusCases(t *testing.T) []corpusCase {
 		corpusCase{name: "rows-over-limit", gen: appended(annexRows(2, 60_000)), code: exitInvalid},
 		corpusCase{name: "image-100mb", gen: withImage(100 << 20), code: exitInvalid},
 		corpusCase{name: "output-under-a-file", gen: appended(""), args: []string{"render", "-o", "OUT/tep/con", "FILE"}, code: exitInvalid, check: checkNothingWritten},
-	)
+	), assetCases()...)
 }
 
 // TestCorpus runs every bad input through the command and compares its
@@ -118,7 +118,7 @@ func TestCorpus(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				args[i] = strings.ReplaceAll(a, "OUT", out)
+				args[i] = strings.ReplaceAll(strings.ReplaceAll(a, "OUT", out), "DIR", dir)
 			}
 			code, _, stderr := runCmd(args...)
 			if code != c.code {
@@ -151,7 +151,7 @@ func TestCorpus(t *testing.T) {
 
 // wholeFile names the cases whose problem concerns the whole file, so
 // that their message names the file without a line.
-var wholeFile = map[string]bool{"file-20mb": true}
+var wholeFile = map[string]bool{"file-20mb": true, "asset-fifo-yaml": true}
 
 // message is one line of an error: the file, its line and column unless
 // the problem concerns the whole file, and what is wrong.
