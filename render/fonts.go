@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -58,9 +57,9 @@ var styleLabels = [...]string{"chữ thường (Regular)", "chữ đậm (Bold)"
 // a time: a folder of many fonts (the system's own) costs one font's
 // memory until the family is chosen, whose four files are then read again.
 func FontDir(dir string) (*face.Family, error) {
-	entries, err := os.ReadDir(dir)
+	entries, err := userfile.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được thư mục phông chữ %s — hãy kiểm tra tên thư mục (%w)", dir, err)
+		return nil, fmt.Errorf("thư mục phông chữ %s: %w", dir, err)
 	}
 	families := map[string]*[4]string{} // family → the file of each style
 	var order []string                  // family names in the order first seen, for messages

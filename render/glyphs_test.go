@@ -254,7 +254,7 @@ func TestFontDir(t *testing.T) {
 			}
 		})
 	}
-	if _, err := render.FontDir(filepath.Join(t.TempDir(), "khong-co")); err == nil || !strings.Contains(err.Error(), "không đọc được thư mục phông chữ") {
+	if _, err := render.FontDir(filepath.Join(t.TempDir(), "khong-co")); err == nil || !strings.Contains(err.Error(), "không tìm thấy thư mục") {
 		t.Errorf("missing directory: %v", err)
 	}
 }

@@ -53,6 +53,8 @@ func assetCases() []corpusCase {
 		// alone, they are named with what is wrong with them.
 		{name: "asset-font-dir-odd-files", gen: fontDir(true), args: fontDirArgs, code: exitOK},
 		{name: "asset-font-dir-only-odd-files", gen: fontDir(false), args: fontDirArgs, code: exitInvalid},
+		{name: "asset-font-dir-fifo", gen: appendedWith("phong", fifo), args: fontDirArgs, code: exitInvalid},
+		{name: "asset-template-dir-fifo", gen: appendedWith("mau", fifo), args: templateArgs, code: exitInvalid},
 		{name: "asset-template-fifo", gen: templates(fifo), args: templateArgs, code: exitInvalid},
 		{name: "asset-template-too-large", gen: templates(sparse(2 << 20)), args: templateArgs, code: exitInvalid},
 		// A character the font lacks in a template's text, at its place.
@@ -233,6 +235,15 @@ func templates(make func(*testing.T, string)) func(*testing.T, string) string {
 			t.Fatal(err)
 		}
 		make(t, filepath.Join(dir, "mau", "bao-cao.md.tmpl"))
+		return write(t, dir, src)
+	}
+}
+
+// appendedWith generates the example, beside a file name make makes.
+func appendedWith(name string, make func(*testing.T, string)) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string {
+		src := baseExample(t, dir)
+		make(t, filepath.Join(dir, name))
 		return write(t, dir, src)
 	}
 }

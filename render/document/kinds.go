@@ -3,7 +3,6 @@ package document
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -73,9 +72,9 @@ const maxTemplateBytes = 1 << 20
 // theirs. A template file in dir that names no kind is an error, so that a
 // misspelt file name is not silently ignored.
 func WithTemplates(kinds []Kind, dir string) ([]Kind, error) {
-	entries, err := os.ReadDir(dir)
+	entries, err := userfile.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được thư mục mẫu văn bản %s — hãy kiểm tra tên thư mục (%w)", dir, err)
+		return nil, fmt.Errorf("thư mục mẫu văn bản %s: %w", dir, err)
 	}
 	out := slices.Clone(kinds)
 	var slugs []string

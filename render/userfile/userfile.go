@@ -71,6 +71,28 @@ func Read(path string, limit int64) ([]byte, error) {
 	return read(anywhere{}, path, limit)
 }
 
+// ErrNotDir is a path given as a folder that names something else.
+var ErrNotDir = errors.New("đây không phải một thư mục — hãy ghi tên thư mục chứa các tệp")
+
+// ReadDir lists the folder at dir, sorted by name, having looked at what
+// the name is first: opening a FIFO to list it would wait for a writer.
+func ReadDir(dir string) ([]os.DirEntry, error) {
+	st, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &osError{"không tìm thấy thư mục — hãy kiểm tra tên thư mục", err}
+	} else if err != nil {
+		return nil, describe(err)
+	}
+	if !st.IsDir() {
+		return nil, ErrNotDir
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, describe(err)
+	}
+	return entries, nil
+}
+
 // Folder is a folder every read of which stays inside it: the folder of a
 // YAML file, whose paths are someone else's choice.
 type Folder struct {

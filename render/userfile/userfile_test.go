@@ -184,10 +184,28 @@ func TestReadUnsized(t *testing.T) {
 	}
 }
 
+// TestReadDir lists a folder, and refuses what is not one without opening
+// it: a FIFO would wait for a writer.
+func TestReadDir(t *testing.T) {
+	dir := tree(t)
+	entries, err := ReadDir(filepath.Join(dir, "sub"))
+	if err != nil || len(entries) != 1 || entries[0].Name() != "x.txt" {
+		t.Errorf("sub: %v, %v", entries, err)
+	}
+	for _, name := range []string{"fifo", "to-fifo", "ok.txt"} {
+		if _, err := within(t, func() ([]byte, error) { _, err := ReadDir(filepath.Join(dir, name)); return nil, err }); !errors.Is(err, ErrNotDir) {
+			t.Errorf("%s: got %v, want ErrNotDir", name, err)
+		}
+	}
+	if _, err := ReadDir(filepath.Join(dir, "nothing")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing: got %v", err)
+	}
+}
+
 // TestMessages checks that every problem is told in Vietnamese with what
 // to do.
 func TestMessages(t *testing.T) {
-	for _, err := range []error{ErrDir, ErrNotRegular, ErrChanged, &TooLargeError{300 << 20, 50 << 20},
+	for _, err := range []error{ErrDir, ErrNotRegular, ErrChanged, ErrNotDir, &TooLargeError{300 << 20, 50 << 20},
 		&OutsideError{Path: "../x.png", Folder: "hoi-nghi"}, &OutsideError{Path: "/x.png", Folder: "hoi-nghi", Absolute: true},
 		describe(fs.ErrNotExist), describe(fs.ErrPermission), describe(errors.New("I/O error"))} {
 		if msg := err.Error(); !bytes.Contains([]byte(msg), []byte(" — ")) {
