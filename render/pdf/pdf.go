@@ -1,5 +1,6 @@
-// Package pdf draws laid-out pages into a PDF: rules, images, outline and
-// metadata with fpdf, the text in fonts it embeds itself (see fonts.go).
+// Package pdf draws laid-out pages into a PDF: rules, outline and metadata
+// with fpdf, the text in fonts it embeds itself (see fonts.go) and the
+// images, which it embeds itself too (see image.go).
 //
 // It makes no layout decisions: every position comes from package layout.
 // Text must already be NFC: no shaping is done, each character is drawn
