@@ -12,6 +12,7 @@ import (
 	"baocao/fonts"
 	"baocao/render/picture"
 	"baocao/render/picture/picturetest"
+	"baocao/render/userfile/userfiletest"
 )
 
 // assetCases are the corpus cases of the files a report names and of the
@@ -249,7 +250,7 @@ func appendedWith(name string, make func(*testing.T, string)) func(*testing.T, s
 }
 
 // fifo makes a FIFO at path.
-func fifo(t *testing.T, path string) { mkfifo(t, path) }
+func fifo(t *testing.T, path string) { userfiletest.Mkfifo(t, path) }
 
 // sparse returns a maker of a file of size bytes that takes no disk space.
 func sparse(size int64) func(*testing.T, string) {

@@ -18,6 +18,7 @@ import (
 
 	"baocao/fonts"
 	"baocao/render/report"
+	"baocao/render/userfile/userfiletest"
 )
 
 func encodePNG(t *testing.T, w, h int) []byte {
@@ -137,7 +138,7 @@ func TestAssets(t *testing.T) {
 				}
 			}
 			if tt.fifo != "" {
-				mkfifo(t, filepath.Join(dir, tt.fifo))
+				userfiletest.Mkfifo(t, filepath.Join(dir, tt.fifo))
 			}
 			for link, target := range tt.links {
 				if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {

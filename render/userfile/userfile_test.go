@@ -8,9 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
+
+	"baocao/render/userfile/userfiletest"
 )
 
 // The tests are Unix-only: FIFOs and devices are Unix files.
@@ -31,7 +32,7 @@ func tree(t *testing.T) (dir string) {
 	must(t, f.Close())
 	must(t, os.Mkdir(filepath.Join(dir, "sub"), 0o755))
 	must(t, os.WriteFile(filepath.Join(dir, "sub", "x.txt"), []byte("x"), 0o644))
-	must(t, syscall.Mkfifo(filepath.Join(dir, "fifo"), 0o644))
+	userfiletest.Mkfifo(t, filepath.Join(dir, "fifo"))
 	for link, target := range map[string]string{
 		"to-fifo": "fifo", "to-zero": "/dev/zero", "to-ok": "ok.txt", "to-sub-x": "sub/x.txt",
 		"to-secret": "../secret.txt", "to-secret-abs": filepath.Join(top, "secret.txt"),
