@@ -168,3 +168,22 @@ func TestOpen(t *testing.T) {
 		t.Error("Open accepted a regular face that is not a font")
 	}
 }
+
+// TestOpenKeepsLittle: a family whose files are larger together than the
+// cache may hold is parsed each time, not kept.
+func TestOpenKeepsLittle(t *testing.T) {
+	s := fonts.LiberationSerif()
+	big := append(bytes.Clone(s.Regular), make([]byte, maxOpenedBytes/4)...) // a tail no table covers
+	first, err := Open(big, big, big, big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := Open(big, big, big, big); err != nil || again == first {
+		t.Errorf("a family of %d MB was kept: %p, %p, %v", 4*len(big)>>20, first, again, err)
+	}
+	opened.mu.Lock()
+	defer opened.mu.Unlock()
+	if opened.bytes > maxOpenedBytes {
+		t.Errorf("the cache holds %d bytes", opened.bytes)
+	}
+}
