@@ -19,7 +19,6 @@ const (
 	sof1  = 0xC1 // extended sequential, Huffman coding
 	sof2  = 0xC2 // progressive, Huffman coding
 	dht   = 0xC4
-	soi   = 0xD8
 	eoi   = 0xD9
 	sos   = 0xDA
 	dqt   = 0xDB
@@ -63,7 +62,7 @@ func readJPEG(data []byte) (*Picture, error) {
 			// A stuffed zero, a fill byte, TEM or a restart: no segment.
 			continue
 		case m == sof0, m == sof1, m == sof2, m == dht, m == sos, m == dqt, m == dri, app0 <= m && m <= apps, m == com:
-		case m == soi || m >= 0xC0:
+		case m >= 0xC0:
 			return nil, fmt.Errorf("ảnh JPEG mã hóa theo cách ít dùng (dấu FF %02X), không đưa vào PDF được — %s", m, Todo)
 		default:
 			return nil, damaged(fmt.Sprintf("dấu FF %02X không có trong chuẩn JPEG", m))
