@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"baocao/render/document"
 	"baocao/render/face"
 	"baocao/render/report"
 )
@@ -20,12 +21,13 @@ var (
 	styles    = [...]face.Style{face.Regular, face.Bold, face.Italic, face.BoldItalic}
 )
 
-// checkGlyphs reports every character written in the report that the
-// family cannot print, at its place in the YAML file. A value may end up in
-// any style (a name in bold in one document, in italic in another), so a
-// character must be in all four. Text the templates add has no place in the
-// file; layout checks it once more after laying it out.
-func checkGlyphs(r *report.Report, fam *face.Family) error {
+// checkGlyphs reports every character written in the report, or in the
+// templates of the kinds, that the family cannot print, at its place in the
+// YAML or the template file. A value may end up in any style (a name in
+// bold in one document, in italic in another), so a character must be in
+// all four. What the templates' functions write has no place in a file;
+// layout checks it once more after laying it out.
+func checkGlyphs(r *report.Report, kinds []document.Kind, fam *face.Family) error {
 	var errs report.Errors
 	eachString(reflect.ValueOf(r).Elem(), "", func(path, s string) {
 		// Most values are wholly printable: they are told apart first,
@@ -34,10 +36,32 @@ func checkGlyphs(r *report.Report, fam *face.Family) error {
 			errs = append(errs, missingGlyphs(r.PosOf(path), s, fam)...)
 		}
 	})
+	for _, k := range kinds {
+		errs = append(errs, templateGlyphs(k, fam)...)
+	}
 	if len(errs) == 0 {
 		return nil
 	}
 	errs.Sort()
+	return errs
+}
+
+// templateGlyphs reports each character the template of kind k writes
+// itself that fam lacks, at its first place in the template file.
+func templateGlyphs(k document.Kind, fam *face.Family) report.Errors {
+	var errs report.Errors
+	seen := map[rune]bool{}
+	k.Texts(func(at report.Pos, s string) {
+		if allPrintable(fam, s) {
+			return
+		}
+		for i, c := range []rune(s) {
+			if c != '\t' && !printable(fam, c) && !seen[c] {
+				seen[c] = true
+				errs = append(errs, &report.Error{Pos: report.Pos{File: at.File, Line: at.Line, Column: at.Column + i}, Msg: glyphMessage(c, fam)})
+			}
+		}
+	})
 	return errs
 }
 

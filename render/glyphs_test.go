@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 
 	"baocao/fonts"
 	"baocao/render"
+	"baocao/render/document"
 	"baocao/render/face"
 	"baocao/render/load"
 	"baocao/render/report"
@@ -252,7 +254,7 @@ func TestFontDir(t *testing.T) {
 			}
 		})
 	}
-	if _, err := render.FontDir(filepath.Join(t.TempDir(), "khong-co")); err == nil || !strings.Contains(err.Error(), "không đọc được thư mục phông chữ") {
+	if _, err := render.FontDir(filepath.Join(t.TempDir(), "khong-co")); err == nil || !strings.Contains(err.Error(), "không tìm thấy thư mục") {
 		t.Errorf("missing directory: %v", err)
 	}
 }
@@ -284,5 +286,65 @@ func TestReportFont(t *testing.T) {
 		if got := !regular && bytes.Contains(pdf, []byte("+LiberationSerif-Italic")); got != c.italicOnly {
 			t.Errorf("with %s: only italic embedded = %v, want %v", c.description, got, c.italicOnly)
 		}
+	}
+}
+
+// TestTemplateGlyphs: a character the font lacks in the text of a template
+// is reported at its line and column in the template file, once, however
+// often the template writes it; one in the frame's definition, which is
+// never printed, is not.
+func TestTemplateGlyphs(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.yaml")
+	if err := os.WriteFile(path, []byte(fmt.Sprintf(smallReport, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := load.File(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := "{{ define \"frame\" }}mau-1.4{{/* 陳 */}}{{ end }}" +
+		"{{ narrative .BaoCao.Body \"bao_cao.body\" }}\n\n" +
+		"Kính gửi ★ các đơn vị.\n{{ if true }}Chú ý: 陳 và ★.{{ end }}\n"
+	tdir := filepath.Join(dir, "mau")
+	if err := os.Mkdir(tdir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(tdir, "bao-cao.md.tmpl")
+	if err := os.WriteFile(file, []byte(tmpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kinds, err := document.WithTemplates(document.Kinds(), tdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = render.Outputs(r, "t", render.Options{Kinds: kinds, Only: []string{"bao-cao"}})
+	var es report.Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v, want report.Errors", err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, fmt.Sprintf("%s %s", e.Pos, strings.SplitN(e.Msg, " không có", 2)[0]))
+	}
+	want := []string{
+		file + ":3:10 ký tự \"★\" (U+2605)",
+		file + ":4:21 ký tự \"陳\" (U+9673)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A character only a function writes has no place in a file: it is
+	// reported at the document's section of the YAML file.
+	if err := os.WriteFile(file, []byte(`{{ narrative .BaoCao.Body "bao_cao.body" }} {{ printf "%c" 9733 }}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if kinds, err = document.WithTemplates(document.Kinds(), tdir); err != nil {
+		t.Fatal(err)
+	}
+	_, err = render.Outputs(r, "t", render.Options{Kinds: kinds, Only: []string{"bao-cao"}})
+	if !errors.As(err, &es) || len(es) != 1 || es[0].Pos != r.PosOf("bao_cao") || !strings.Contains(es[0].Msg, "★") {
+		t.Errorf("a character a function writes: got %v, want it at %v", err, r.PosOf("bao_cao"))
 	}
 }

@@ -10,6 +10,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -85,12 +86,6 @@ func OutputsContext(ctx context.Context, r *report.Report, base string, opt Opti
 	if err != nil {
 		return nil, err
 	}
-	// The characters are checked, and the documents built and laid out,
-	// each on its own goroutine: they only read the report and the family.
-	// The errors are those of the first step to fail, as if they ran in turn.
-	var wg sync.WaitGroup
-	var glyphErr error
-	wg.Go(func() { glyphErr = checkGlyphs(r, fam) })
 	kinds := opt.Kinds
 	if kinds == nil {
 		kinds = document.Kinds()
@@ -108,6 +103,12 @@ func OutputsContext(ctx context.Context, r *report.Report, base string, opt Opti
 			picked = append(picked, k)
 		}
 	}
+	// The characters are checked, and the documents built and laid out,
+	// each on its own goroutine: they only read the report and the family.
+	// The errors are those of the first step to fail, as if they ran in turn.
+	var wg sync.WaitGroup
+	var glyphErr error
+	wg.Go(func() { glyphErr = checkGlyphs(r, picked, fam) })
 	outs := make([]Output, len(picked))
 	errs := make([]error, len(picked))
 	for i, k := range picked {
@@ -154,7 +155,7 @@ func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *fac
 	}
 	pages, err := layout.Layout(doc, fam, Settings(r))
 	if err != nil {
-		return Output{}, err
+		return Output{}, placed(err, r.PosOf(k.Path))
 	}
 	info := pdf.Info{
 		Meta:     doc.Meta,
@@ -166,6 +167,22 @@ func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *fac
 		Name:  base + "-" + k.Slug + ".pdf",
 		Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
 	}, nil
+}
+
+// placed gives the problems of err that have no place — layout's, about a
+// document made of the report and a template — the place of the document
+// in the file, pos.
+func placed(err error, pos report.Pos) error {
+	var es report.Errors
+	if !errors.As(err, &es) {
+		return err
+	}
+	for _, e := range es {
+		if e.Pos == (report.Pos{}) {
+			e.Pos = pos
+		}
+	}
+	return es
 }
 
 // Validate runs every stage short of writing, so that it finds exactly the

@@ -42,7 +42,7 @@ func TestExitCodes(t *testing.T) {
 		{"validate the example", []string{"validate", example}, exitOK, "hợp lệ", ""},
 		{"missing file", []string{"validate", "khong-co.yaml"}, exitInvalid, "", "khong-co.yaml"},
 		{"font directory", []string{"validate", example, "--font", "../../fonts"}, exitOK, "hợp lệ", ""},
-		{"missing font directory", []string{"validate", "--font", "khong-co", example}, exitInvalid, "", "--font: không đọc được thư mục phông chữ khong-co"},
+		{"missing font directory", []string{"validate", "--font", "khong-co", example}, exitInvalid, "", "--font: thư mục phông chữ khong-co: không tìm thấy thư mục — hãy kiểm tra tên thư mục"},
 		{"font directory without fonts", []string{"render", "--font", ".", "-o", t.TempDir(), example}, exitInvalid, "", "không có đủ 4 tệp TrueType"},
 	}
 	for _, tt := range tests {

@@ -219,18 +219,27 @@ func TestNothingToWrite(t *testing.T) {
 	}
 }
 
-// FuzzTemplate builds the báo cáo with a fuzzed template: whatever it
-// holds, the build ends, without a panic, in a document or in errors that
-// name a place in the template.
+// FuzzTemplate builds the báo cáo with a fuzzed template (as --templates
+// DIR gives it): whatever it holds, the build ends, without a panic, in a
+// document or in errors that name a place in the template or the body;
+// Texts never panics and places text inside the template.
 func FuzzTemplate(f *testing.F) {
 	for _, k := range Kinds() {
 		f.Add(k.src)
 	}
 	f.Add(`{{ define "a" }}{{ range $i, $x := . }}{{ if $i }}{{ break }}{{ else }}{{ continue }}{{ end }}{{ end }}{{ end }}{{ block "b" . }}{{ template "a" .Conference.Delegates }}{{ end }}`)
 	f.Add(`{{ with $x := guests }}{{ range . }}{{ person . }}{{ else }}-{{ end }}{{ else with chair }}{{ .Name }}{{ end }}`)
+	for _, s := range []string{"", "{{", "{{ define \"frame\" }}ban-tin{{ end }}x", "{{ template \"x\" }}", "{{ range .Conference.Delegates }}{{ person . }}{{ end }}"} {
+		f.Add(s)
+	}
 	f.Add(`{{ $s := "ab" }}{{ range 40 }}{{ $s = printf "%s%s" $s $s }}{{ end }}`)
 	f.Fuzz(func(t *testing.T, src string) {
 		k := withTemplate(t, src)
+		k.Texts(func(at report.Pos, s string) {
+			if at.File != k.Template || at.Line < 1 || at.Column < 1 || at.Line > strings.Count(src, "\n")+1 || strings.Contains(s, "\n") {
+				t.Fatalf("text %q at %v", s, at)
+			}
+		})
 		_, err := Build(testReport("Nội dung {{ value \"toi-pham\" }}."), k)
 		var errs report.Errors
 		if err != nil && (!errors.As(err, &errs) || len(errs) == 0) {

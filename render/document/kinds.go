@@ -2,13 +2,13 @@ package document
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"text/template"
 
 	"baocao/render/report"
+	"baocao/render/userfile"
 	"baocao/render/viet"
 	"baocao/templates"
 )
@@ -62,14 +62,18 @@ func Kinds() []Kind {
 	return kinds
 }
 
+// maxTemplateBytes bounds a template file: the embedded ones are under
+// 10 KB.
+const maxTemplateBytes = 1 << 20
+
 // WithTemplates returns kinds with their templates replaced by the files
 // named "<slug>.md.tmpl" in dir, where dir has one; the other kinds keep
 // theirs. A template file in dir that names no kind is an error, so that a
 // misspelt file name is not silently ignored.
 func WithTemplates(kinds []Kind, dir string) ([]Kind, error) {
-	entries, err := os.ReadDir(dir)
+	entries, err := userfile.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được thư mục mẫu văn bản %s — hãy kiểm tra tên thư mục (%w)", dir, err)
+		return nil, fmt.Errorf("thư mục mẫu văn bản %s: %w", dir, err)
 	}
 	out := slices.Clone(kinds)
 	var slugs []string
@@ -87,9 +91,9 @@ func WithTemplates(kinds []Kind, dir string) ([]Kind, error) {
 			return nil, report.Errors{{Pos: report.Pos{File: path},
 				Msg: fmt.Sprintf("tên tệp mẫu không ứng với loại văn bản nào — hãy đặt tên là một trong: %s", strings.Join(slugs, ", "))}}
 		}
-		src, err := os.ReadFile(path)
+		src, err := userfile.Read(path, maxTemplateBytes)
 		if err != nil {
-			return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: fmt.Sprintf("không đọc được tệp mẫu (%v) — hãy kiểm tra quyền đọc tệp trong thư mục --templates", err)}}
+			return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: err.Error()}}
 		}
 		out[i].Template, out[i].src = path, string(src)
 	}

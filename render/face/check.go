@@ -9,6 +9,13 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
+// MaxFileBytes bounds the size of a font file read: the largest TrueType
+// files in common use (Arial Unicode MS) are some 23 MB, a Vietnamese
+// font about 1 MB; a larger file is a wrong choice (a video, a disk image)
+// not to be read into memory. The four of a family are held while a
+// report renders.
+const MaxFileBytes = 32 << 20
+
 // requiredTables are the tables of a TrueType font that this package reads
 // to measure it and to cut the subset a PDF embeds.
 var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "OS/2", "post"}
@@ -26,8 +33,11 @@ var (
 )
 
 // Check reports whether data is a TrueType font that can be measured and
-// embedded: TrueType outlines, every table the embedder reads, and a
-// Unicode character map of the kind it uses (format 4).
+// embedded: TrueType outlines, every table the embedder reads, a Unicode
+// character map of the kind it uses (format 4), names, a width for every
+// glyph, and glyph data that a subset can be cut from (Subset). A font
+// that passes is measured and embedded without an error, so that a broken
+// table is reported where the font is named, not when a PDF is written.
 func Check(data []byte) error {
 	if len(data) < 12 {
 		return ErrNotFont
@@ -52,6 +62,41 @@ func Check(data []byte) error {
 	}
 	if !hasUnicodeMap(dir["cmap"]) {
 		return errors.New("phông không có bảng mã Unicode (cmap định dạng 4), thường là phông ký hiệu hoặc phông cũ — hãy dùng một phông TrueType có tiếng Việt")
+	}
+	if _, _, err := Names(data); err != nil {
+		return fmt.Errorf("phông không có tên họ phông và kiểu chữ (bảng name) — %s (%v)", brokenTodo, err)
+	}
+	f, err := parse(data)
+	if err != nil {
+		return fmt.Errorf("tệp phông bị hỏng, không đọc được — %s (%v)", brokenTodo, err)
+	}
+	if err := f.checkTables(); err != nil {
+		return fmt.Errorf("%v — %s", err, brokenTodo)
+	}
+	return nil
+}
+
+// brokenTodo is what to do about a damaged font file.
+const brokenTodo = "hãy chép lại tệp .ttf từ máy gốc, hoặc dùng một phông TrueType khác"
+
+// checkTables checks what the sfnt package does not and the embedder
+// reads: the units of the em, a width for every glyph (hmtx), and every
+// glyph's data, as Subset cuts it.
+func (f *Face) checkTables() error {
+	if f.upem <= 0 {
+		return corrupt("head")
+	}
+	if f.numHMetrics < 1 || f.numHMetrics > f.numGlyphs || len(f.hmtx) < 4*f.numHMetrics+2*(f.numGlyphs-f.numHMetrics) {
+		return corrupt("hmtx")
+	}
+	s, err := f.subsetter()
+	if err != nil {
+		return err
+	}
+	for g := range f.numGlyphs {
+		if err := s.mark(uint16(g), 0); err != nil {
+			return err
+		}
 	}
 	return nil
 }

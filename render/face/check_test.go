@@ -43,12 +43,66 @@ func TestCheck(t *testing.T) {
 			}
 		}
 	})
+	be := binary.BigEndian
+	table := func(data []byte, tag string) []byte { return tables(data)[tag] }
+	// The glyph data of Liberation Serif, located by its long loca table.
+	glyph := func(data []byte, g int) []byte {
+		loca, glyf := table(data, "loca"), table(data, "glyf")
+		return glyf[be.Uint32(loca[4*g:]):be.Uint32(loca[4*g+4:])]
+	}
+	firstComposite := func(data []byte) []byte {
+		for g := range int(be.Uint16(table(data, "maxp")[4:])) {
+			if d := glyph(data, g); len(d) >= 10 && int16(be.Uint16(d)) < 0 {
+				return d
+			}
+		}
+		t.Fatal("no composite glyph")
+		return nil
+	}
+	if be.Uint16(table(regular, "head")[50:]) != 1 {
+		t.Fatal("Liberation Serif's loca is not long")
+	}
+	edited := func(edit func(data []byte)) []byte {
+		out := bytes.Clone(regular)
+		edit(out)
+		return out
+	}
+	shortHmtx := patchFont(regular, func(tag string, rec, _ []byte) {
+		if tag == "hmtx" {
+			be.PutUint32(rec[12:], be.Uint32(rec[12:])-8)
+		}
+	})
+	shortLoca := patchFont(regular, func(tag string, rec, _ []byte) {
+		if tag == "loca" {
+			be.PutUint32(rec[12:], be.Uint32(rec[12:])-8)
+		}
+	})
+	locaPastGlyf := edited(func(data []byte) {
+		loca := table(data, "loca")
+		be.PutUint32(loca[len(loca)-4:], be.Uint32(loca[len(loca)-4:])+1000)
+	})
+	componentMissing := edited(func(data []byte) {
+		be.PutUint16(firstComposite(data)[12:], 0xFFFF) // the first component's glyph
+	})
+	noFamilyName := edited(func(data []byte) {
+		name := table(data, "name")
+		for i := range int(be.Uint16(name[2:])) {
+			if rec := name[6+12*i:]; be.Uint16(rec[6:]) == 1 {
+				be.PutUint16(rec[6:], 99) // name ID 1, the family, renumbered
+			}
+		}
+	})
 	tests := []struct {
 		name string
 		data []byte
 		want error  // a sentinel, or nil
 		msg  string // part of the message when want is nil; "" for a valid font
 	}{
+		{"hmtx too short", shortHmtx, nil, "phông bị hỏng"},
+		{"loca too short", shortLoca, nil, "phông bị hỏng"},
+		{"loca past glyf", locaPastGlyf, nil, "bảng loca không đọc được — hãy chép lại tệp .ttf từ máy gốc"},
+		{"component missing", componentMissing, nil, "bảng glyf không đọc được"},
+		{"no family name", noFamilyName, nil, "phông không có tên họ phông"},
 		{"liberation", regular, nil, ""},
 		{"otf", append([]byte("OTTO"), regular[4:]...), ErrOpenType, ""},
 		{"ttc", append([]byte("ttcf"), regular[4:]...), ErrCollection, ""},
@@ -112,5 +166,24 @@ func TestOpen(t *testing.T) {
 	}
 	if _, err := Open([]byte("x"), s.Bold, s.Italic, s.BoldItalic); err == nil {
 		t.Error("Open accepted a regular face that is not a font")
+	}
+}
+
+// TestOpenKeepsLittle: a family whose files are larger together than the
+// cache may hold is parsed each time, not kept.
+func TestOpenKeepsLittle(t *testing.T) {
+	s := fonts.LiberationSerif()
+	big := append(bytes.Clone(s.Regular), make([]byte, maxOpenedBytes/4)...) // a tail no table covers
+	first, err := Open(big, big, big, big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := Open(big, big, big, big); err != nil || again == first {
+		t.Errorf("a family of %d MB was kept: %p, %p, %v", 4*len(big)>>20, first, again, err)
+	}
+	opened.mu.Lock()
+	defer opened.mu.Unlock()
+	if opened.bytes > maxOpenedBytes {
+		t.Errorf("the cache holds %d bytes", opened.bytes)
 	}
 }

@@ -30,21 +30,27 @@ func Open(regular, bold, italic, boldItalic []byte) (*Family, error) {
 	if err != nil {
 		return nil, err
 	}
-	opened.put(key, fam)
+	opened.put(key, fam, len(regular)+len(bold)+len(italic)+len(boldItalic))
 	return fam, nil
 }
 
-// maxOpened bounds the families kept, so that a long-running program that
-// renders with ever new fonts does not grow without limit.
-const maxOpened = 8
+// maxOpened and maxOpenedBytes bound the families kept and the bytes of
+// their files, so that a long-running program that renders with ever new
+// fonts does not grow without limit: eight families of 1 MB fonts, or one
+// of large fonts. A family larger than maxOpenedBytes is not kept.
+const (
+	maxOpened      = 8
+	maxOpenedBytes = 64 << 20
+)
 
 // opened holds the families Open parsed. A Family is immutable, so one may
 // be shared by any number of concurrent renders.
 var opened = familyCache{m: map[[sha256.Size]byte]*Family{}}
 
 type familyCache struct {
-	mu sync.Mutex
-	m  map[[sha256.Size]byte]*Family
+	mu    sync.Mutex
+	m     map[[sha256.Size]byte]*Family
+	bytes int // of the families' files
 }
 
 func (c *familyCache) get(key [sha256.Size]byte) *Family {
@@ -53,11 +59,16 @@ func (c *familyCache) get(key [sha256.Size]byte) *Family {
 	return c.m[key]
 }
 
-func (c *familyCache) put(key [sha256.Size]byte, fam *Family) {
+func (c *familyCache) put(key [sha256.Size]byte, fam *Family, size int) {
+	if size > maxOpenedBytes {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.m) >= maxOpened {
+	if len(c.m) >= maxOpened || c.bytes+size > maxOpenedBytes {
 		clear(c.m)
+		c.bytes = 0
 	}
 	c.m[key] = fam
+	c.bytes += size
 }

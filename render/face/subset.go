@@ -60,19 +60,11 @@ var emptyCmap = [...]byte{
 // An error reports a glyph number the font does not have, or a table that
 // does not hold what the font's header promises.
 func (f *Face) Subset(gids []uint16) ([]byte, error) {
-	s := subsetter{f: f, glyf: f.tables["glyf"], loca: f.tables["loca"]}
+	s, err := f.subsetter()
+	if err != nil {
+		return nil, err
+	}
 	head, post := f.tables["head"], f.tables["post"]
-	if len(head) < headLength {
-		return nil, corrupt("head")
-	}
-	if len(post) < postLength {
-		return nil, corrupt("post")
-	}
-	s.longLoca = binary.BigEndian.Uint16(head[50:]) != 0
-	if s.locaEntry()*(f.numGlyphs+1) > len(s.loca) {
-		return nil, corrupt("loca")
-	}
-	s.marks = make([]uint64, (f.numGlyphs+63)/64)
 	if err := s.mark(0, 0); err != nil {
 		return nil, err
 	}
@@ -201,6 +193,24 @@ func (s *subsetter) clearMetrics(hmtx []byte) {
 		}
 		clear(hmtx[at : at+n])
 	}
+}
+
+// subsetter returns a subsetter of f with no glyph marked, having checked
+// the lengths of the tables it reads.
+func (f *Face) subsetter() (*subsetter, error) {
+	s := &subsetter{f: f, glyf: f.tables["glyf"], loca: f.tables["loca"]}
+	if len(f.tables["head"]) < headLength {
+		return nil, corrupt("head")
+	}
+	if len(f.tables["post"]) < postLength {
+		return nil, corrupt("post")
+	}
+	s.longLoca = binary.BigEndian.Uint16(f.tables["head"][50:]) != 0
+	if s.locaEntry()*(f.numGlyphs+1) > len(s.loca) {
+		return nil, corrupt("loca")
+	}
+	s.marks = make([]uint64, (f.numGlyphs+63)/64)
+	return s, nil
 }
 
 // subsetter marks the glyphs a subset keeps and writes them.

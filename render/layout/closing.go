@@ -5,6 +5,7 @@ import (
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/picture"
 	"baocao/render/report"
 )
 
@@ -82,26 +83,26 @@ func (e *engine) closingBlock(f *document.Frame) (closingBlock, error) {
 	spaceTop, spaceBottom := y+imagePad, name-asc-imagePad
 	sx, sw := rx+(rw-nominalSignature)/2, nominalSignature
 	if f.SignatureImage != nil {
-		p, err := readPicture(f.SignatureImage)
+		p, err := picture.Read(f.SignatureImage)
 		if err != nil {
 			return closingBlock{}, imageError("chữ ký", "signature_image", err)
 		}
-		w, h := p.fit(rw, spaceBottom-spaceTop)
+		w, h := fit(p, rw, spaceBottom-spaceTop)
 		sx, sw = rx+(rw-w)/2, w
-		place(&Image{X: sx, Y: spaceTop + (spaceBottom-spaceTop-h)/2, W: w, H: h, Data: p.data, Format: p.format, Role: RoleSignImage})
+		place(&Image{X: sx, Y: spaceTop + (spaceBottom-spaceTop-h)/2, W: w, H: h, Picture: p, Role: RoleSignImage})
 	}
 	if f.Seal != nil {
-		p, err := readPicture(f.Seal)
+		p, err := picture.Read(f.Seal)
 		if err != nil {
 			return closingBlock{}, imageError("con dấu", "seal_image", err)
 		}
-		w, h, ok := p.size()
+		w, h, ok := p.Size()
 		if !ok || max(w, h) < sealMin || max(w, h) > sealMax {
-			scale := sealDiameter / float64(max(p.w, p.h))
-			w, h = float64(p.w)*scale, float64(p.h)*scale
+			scale := sealDiameter / float64(max(p.Width, p.Height))
+			w, h = float64(p.Width)*scale, float64(p.Height)*scale
 		}
 		x := max(rx, sx+sw*sealOverlap-w)
-		place(&Image{X: x, Y: (spaceTop+spaceBottom)/2 - h/2, W: w, H: h, Data: p.data, Format: p.format, Role: RoleSeal})
+		place(&Image{X: x, Y: (spaceTop+spaceBottom)/2 - h/2, W: w, H: h, Picture: p, Role: RoleSeal})
 	}
 
 	// "Nơi nhận:" shares the baseline of the block's first line.
@@ -132,9 +133,11 @@ func (e *engine) noiNhan(pg *Page, recipients []string, base float64) float64 {
 	return y
 }
 
-// imageError explains an unreadable signature or seal image.
+// imageError explains an unreadable signature or seal image. The loader
+// has checked the images of a report it loaded: this is for a document
+// made otherwise, whose images have no place in a file.
 func imageError(what, key string, err error) error {
-	return report.Errors{{Msg: fmt.Sprintf("ảnh %s không đọc được — hãy dùng tệp PNG hoặc JPEG nguyên vẹn (%s: %v)", what, key, err)}}
+	return report.Errors{{Msg: fmt.Sprintf("%s (ảnh %s): %v", key, what, err)}}
 }
 
 func (e *engine) hang() float64 { return e.fam.Face(face.Regular).Width("- ", e.s.Sizes.NoiNhan) }

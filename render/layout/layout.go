@@ -8,6 +8,7 @@ import (
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/picture"
 	"baocao/render/report"
 )
 
@@ -54,7 +55,7 @@ type engine struct {
 	sections []int
 	level    int // outline level of the last mark, -1 before the first
 	// pictures are the body's photos, read before layout starts.
-	pictures map[*document.Figure]picture
+	pictures map[*document.Figure]*picture.Picture
 	// floats are photos held back for want of room, in order: the next
 	// page starts with them (see placeFloats); textAfter is the height of
 	// the text between each photo and the next (see news).

@@ -7,6 +7,7 @@ import (
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/picture"
 	"baocao/render/report"
 )
 
@@ -103,17 +104,17 @@ func bylineRuns(f *document.Frame) [][]document.Run {
 
 // readFigures reads and checks the photos of a body before anything is
 // placed, so that a damaged image is an error and not a gap in the PDF.
-func readFigures(body []document.Block) (map[*document.Figure]picture, error) {
-	pics := map[*document.Figure]picture{}
+func readFigures(body []document.Block) (map[*document.Figure]*picture.Picture, error) {
+	pics := map[*document.Figure]*picture.Picture{}
 	var errs report.Errors
 	for _, b := range body {
 		f, ok := b.(*document.Figure)
 		if !ok {
 			continue
 		}
-		p, err := readPicture(f.Image)
+		p, err := picture.Read(f.Image)
 		if err != nil {
-			errs = append(errs, &report.Error{Msg: fmt.Sprintf("ảnh thứ %d của bản tin không đọc được — hãy dùng tệp PNG hoặc JPEG nguyên vẹn (%v)", len(pics)+len(errs)+1, err)})
+			errs = append(errs, &report.Error{Msg: fmt.Sprintf("ảnh thứ %d của bản tin: %v", len(pics)+len(errs)+1, err)})
 			continue
 		}
 		pics[f] = p
@@ -200,16 +201,17 @@ func (e *engine) figureAround(lines int) float64 {
 // photoSize is the printed size of a photo, upright as the picture is
 // shown: as wide as the text, unless that makes it taller than
 // figureShare of the text height or prints it below minPhotoDPI.
-func (e *engine) photoSize(p picture) (w, h float64) {
-	scale := min(e.width()/float64(p.w), (e.bottom()-e.s.Margins.Top)*figureShare/float64(p.h), 25.4/minPhotoDPI)
-	return float64(p.w) * scale, float64(p.h) * scale
+func (e *engine) photoSize(p *picture.Picture) (w, h float64) {
+	pw, ph := p.Shown()
+	scale := min(e.width()/float64(pw), (e.bottom()-e.s.Margins.Top)*figureShare/float64(ph), 25.4/minPhotoDPI)
+	return float64(pw) * scale, float64(ph) * scale
 }
 
 // placeFigure sets a photo w × h mm and its caption of lines lines at the
 // cursor.
 func (e *engine) placeFigure(f *document.Figure, w, h float64, lines int) {
 	p := e.pictures[f]
-	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Data: p.data, Format: p.format, Role: RolePhoto})
+	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Picture: p, Role: RolePhoto})
 	e.y += figureGap + h + figureGap
 	if lines > 0 {
 		e.flow(italicRuns(f.Caption), e.s.Sizes.Table, 0, alignCenter, RoleCaption, lines, 0)

@@ -1,19 +1,14 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/draw"
-	"image/jpeg"
 	"math"
 	"slices"
-	"strings"
 	"testing"
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/picture/picturetest"
 )
 
 // newsBody is a bản tin of a bold lead, n paragraphs, a photo and one
@@ -245,156 +240,23 @@ func TestNewsPhotoResolution(t *testing.T) {
 	}
 }
 
-// exifJPEG is a w × h JPEG, its left half black and its right half white,
-// whose Exif header gives orientation o; o = 0 writes no Exif header. A
-// grey one decodes to grey pixels, a colour one to YCbCr.
-func exifJPEG(t testing.TB, w, h, o int, order string, grey bool) []byte {
-	t.Helper()
-	var img draw.Image = image.NewRGBA(image.Rect(0, 0, w, h))
-	if grey {
-		img = image.NewGray(img.Bounds())
-	}
-	for y := range h {
-		for x := range w {
-			c := color.Black
-			if x >= w/2 {
-				c = color.White
-			}
-			img.Set(x, y, c)
-		}
-	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 100}); err != nil {
-		t.Fatal(err)
-	}
-	data := buf.Bytes()
-	if o == 0 {
-		return data
-	}
-	// A TIFF header and one IFD of one entry: tag 274, SHORT, 1 value.
-	u16 := func(v int) []byte {
-		if order == "II" {
-			return []byte{byte(v), byte(v >> 8)}
-		}
-		return []byte{byte(v >> 8), byte(v)}
-	}
-	u32 := func(v int) []byte {
-		if order == "II" {
-			return []byte{byte(v), byte(v >> 8), byte(v >> 16), byte(v >> 24)}
-		}
-		return []byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}
-	}
-	tiff := append([]byte(order), u16(42)...)
-	tiff = append(tiff, u32(8)...)
-	tiff = append(tiff, u16(1)...)
-	tiff = append(tiff, u16(274)...)
-	tiff = append(tiff, u16(3)...)
-	tiff = append(tiff, u32(1)...)
-	tiff = append(tiff, u16(o)...)
-	tiff = append(tiff, 0, 0)
-	tiff = append(tiff, u32(0)...)
-	seg := append([]byte("Exif\x00\x00"), tiff...)
-	app1 := append([]byte{0xFF, 0xE1, byte((len(seg) + 2) >> 8), byte(len(seg) + 2)}, seg...)
-	return append(append(append([]byte{}, data[:2]...), app1...), data[2:]...)
-}
-
 // TestNewsPhotoOrientation: a photo from a phone held upright is stored
-// sideways with an Exif orientation that every viewer obeys; the PDF shows
-// it as they do — portrait, the right way up — in both byte orders.
+// sideways with an Exif orientation that every viewer obeys; its box on the
+// page is as a viewer shows it — portrait for orientations 5 to 8 — and
+// the picture keeps its orientation for the PDF to turn it
+// (pdf.TestImageOrientation looks at the pixels).
 func TestNewsPhotoOrientation(t *testing.T) {
-	// Where the black half of a 400 × 200 stored image is seen, by
-	// orientation: left, right, top or bottom.
-	for _, tt := range []struct {
-		o     int
-		order string
-		black string
-	}{
-		{0, "MM", "left"}, {1, "II", "left"}, {2, "MM", "right"}, {3, "II", "right"}, {4, "MM", "left"},
-		{5, "II", "top"}, {6, "MM", "top"}, {6, "II", "top"}, {7, "MM", "bottom"}, {8, "II", "bottom"},
-	} {
-		for _, grey := range []bool{true, false} {
-			checkOrientation(t, exifJPEG(t, 400, 200, tt.o, tt.order, grey), tt.o, tt.black, fmt.Sprintf("orientation %d (%s, grey %v)", tt.o, tt.order, grey))
+	for o := range 9 {
+		pages := mustLayout(t, newsBody(0, picturetest.ExifJPEG(t, 400, 200, o, "MM", true)))
+		var im *Image
+		for _, it := range pages[0].Items {
+			if x, ok := it.(*Image); ok {
+				im = x
+			}
+		}
+		portrait := o >= 5
+		if im == nil || (im.H > im.W) != portrait || math.Abs(im.W/im.H-map[bool]float64{false: 2, true: 0.5}[portrait]) > 1e-9 {
+			t.Errorf("orientation %d: photo %+v, want portrait %v at its aspect", o, im, portrait)
 		}
 	}
-}
-
-// checkOrientation lays out a bản tin with the photo data, stored with
-// its black half on the left and orientation o, and checks that the PDF
-// gets it the way a viewer shows it: portrait for o ≥ 5, its black half
-// on the side named black.
-func checkOrientation(t *testing.T, data []byte, o int, black, name string) {
-	t.Helper()
-	pages := mustLayout(t, newsBody(0, data))
-	var im *Image
-	for _, it := range pages[0].Items {
-		if x, ok := it.(*Image); ok {
-			im = x
-		}
-	}
-	portrait := o >= 5
-	if im == nil || (im.H > im.W) != portrait {
-		t.Errorf("%s: photo %+v, want portrait %v", name, im, portrait)
-		return
-	}
-	got, err := jpeg.Decode(bytes.NewReader(im.Data))
-	if err != nil {
-		t.Fatalf("%s: the PDF's picture: %v", name, err)
-	}
-	b := got.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if (w > h) == portrait {
-		t.Errorf("%s: the PDF's picture is %d × %d pixels", name, w, h)
-	}
-	dark := func(p [2]int) bool {
-		return color.GrayModel.Convert(got.At(p[0], p[1])).(color.Gray).Y < 64
-	}
-	// A point well inside the black half, and one well inside the white.
-	at := map[string][2][2]int{
-		"left": {{w / 8, h / 2}, {w * 7 / 8, h / 2}}, "right": {{w * 7 / 8, h / 2}, {w / 8, h / 2}},
-		"top": {{w / 2, h / 8}, {w / 2, h * 7 / 8}}, "bottom": {{w / 2, h * 7 / 8}, {w / 2, h / 8}},
-	}[black]
-	if !dark(at[0]) || dark(at[1]) {
-		t.Errorf("%s: the black half is not on the %s", name, black)
-	}
-}
-
-// TestJPEGOrientationHostile: a damaged Exif header is read as no
-// orientation, never past its end.
-func TestJPEGOrientationHostile(t *testing.T) {
-	good := exifJPEG(t, 40, 20, 6, "MM", true)
-	if got := jpegOrientation(good); got != 6 {
-		t.Fatalf("orientation %d, want 6", got)
-	}
-	// Cut the segment's content anywhere, or corrupt its offsets.
-	for n := 4; n < 40; n++ {
-		bad := append([]byte{}, good...)
-		bad[4], bad[5] = 0, byte(n) // the APP1 length
-		if o := jpegOrientation(bad); o != 1 && o != 6 {
-			t.Errorf("length %d: orientation %d", n, o)
-		}
-	}
-	for _, at := range []int{14, 15, 16, 17, 20, 21} {
-		bad := append([]byte{}, good...)
-		bad[at] = 0xFF
-		_ = jpegOrientation(bad)
-	}
-	if got := jpegOrientation([]byte("\xff\xd8\xff\xe1\x00\x01")); got != 1 {
-		t.Errorf("a one-byte segment length: orientation %d", got)
-	}
-	if !strings.HasPrefix(string(good), "\xff\xd8\xff\xe1") {
-		t.Errorf("the test JPEG does not open with its Exif segment")
-	}
-}
-
-// FuzzJPEGOrientation: any bytes read as an orientation from 1 to 8,
-// without a panic.
-func FuzzJPEGOrientation(f *testing.F) {
-	for _, order := range []string{"MM", "II"} {
-		f.Add(exifJPEG(f, 8, 4, 6, order, true)[:64])
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if o := jpegOrientation(data); o < 1 || o > 8 {
-			t.Errorf("orientation %d", o)
-		}
-	})
 }

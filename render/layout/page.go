@@ -7,7 +7,10 @@
 // measure the rules of the decree on these items directly.
 package layout
 
-import "baocao/render/face"
+import (
+	"baocao/render/face"
+	"baocao/render/picture"
+)
 
 // Page is one laid-out page. A page wider than it is tall is landscape.
 type Page struct {
@@ -84,10 +87,8 @@ type Rule struct {
 // Image is a picture drawn into the box X, Y (top-left), W × H mm.
 type Image struct {
 	X, Y, W, H float64
-	// Data is a PNG (8-bit, not interlaced) or a JPEG, as Format says.
-	Data   []byte
-	Format string // "PNG" or "JPEG"
-	Role   Role
+	Picture    *picture.Picture // a PNG or JPEG, read and checked
+	Role       Role
 }
 
 func (*Text) isItem()  {}

@@ -2,10 +2,8 @@ package load
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
@@ -18,6 +16,7 @@ import (
 
 	"baocao/fonts"
 	"baocao/render/report"
+	"baocao/render/userfile/userfiletest"
 )
 
 func encodePNG(t *testing.T, w, h int) []byte {
@@ -27,16 +26,6 @@ func encodePNG(t *testing.T, w, h int) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-// interlaced marks a PNG as Adam7-interlaced, with a valid header checksum.
-// For a 1×1 image the pixel data of both layouts is the same, so the result
-// is a whole, valid interlaced PNG.
-func interlaced(data []byte) []byte {
-	out := bytes.Clone(data)
-	out[28] = 1
-	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
-	return out
 }
 
 func encodeJPEG(t *testing.T) []byte {
@@ -62,6 +51,10 @@ func encodeGIF(t *testing.T) []byte {
 func TestAssets(t *testing.T) {
 	serif := fonts.LiberationSerif()
 	png1 := encodePNG(t, 3, 2)
+	interlacedPNG, err := os.ReadFile("../picture/testdata/interlaced-basn0g01.png")
+	if err != nil {
+		t.Fatal(err)
+	}
 	valid := map[string][]byte{
 		"f/r.ttf": serif.Regular, "f/b.ttf": serif.Bold, "f/i.ttf": serif.Italic, "f/bi.ttf": serif.BoldItalic,
 		"ky.png": png1,
@@ -73,6 +66,8 @@ func TestAssets(t *testing.T) {
 		files map[string][]byte // added to the valid ones
 		dir   string            // a directory to create
 		big   string            // a sparse file of 21 MB to create
+		fifo  string            // a FIFO to create
+		links map[string]string // symbolic links to create: name → target
 		want  string            // part of the error; "" when the load succeeds
 		data  []byte            // the bytes loaded, when it succeeds
 	}{
@@ -83,15 +78,25 @@ func TestAssets(t *testing.T) {
 		{name: "missing image", key: "signature_image", value: "khong-co.png", want: "không tìm thấy tệp"},
 		{name: "missing font", key: "regular", value: "f/x.ttf", want: "không tìm thấy tệp"},
 		{name: "directory", key: "signature_image", value: "anh", dir: "anh", want: "là một thư mục"},
-		{name: "huge image file", key: "signature_image", value: "to.png", big: "to.png", want: "quá lớn (hơn 20 MB)"},
+		{name: "huge image file", key: "signature_image", value: "to.png", big: "to.png", want: "tệp lớn 21 MB, vượt giới hạn 20 MB"},
+		{name: "fifo", key: "signature_image", value: "fifo.png", fifo: "fifo.png", want: "không phải một tệp thông thường"},
+		{name: "link to a fifo", key: "signature_image", value: "lien-ket.png", fifo: "ky-that.png", links: map[string]string{"lien-ket.png": "ky-that.png"}, want: "không phải một tệp thông thường"},
+		{name: "fifo as a font", key: "regular", value: "f/x.ttf", fifo: "f/x.ttf", want: "không phải một tệp thông thường"},
+		{name: "link inside the folder", key: "signature_image", value: "lien-ket.png", links: map[string]string{"lien-ket.png": "ky.png"}, data: png1},
+		{name: "link to a device", key: "signature_image", value: "lien-ket.png", links: map[string]string{"lien-ket.png": "/dev/zero"}, want: "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{name: "device", key: "signature_image", value: "/dev/zero", want: "đường dẫn tuyệt đối"},
+		{name: "absolute path", key: "regular", value: "ABS/f/r.ttf", want: "đường dẫn tuyệt đối (tính từ gốc ổ đĩa) không được dùng: một tệp YAML chỉ được dùng các tệp trong thư mục của nó"},
+		{name: "dot-dot", key: "signature_image", value: "../ky.png", want: "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{name: "link out of the folder", key: "signature_image", value: "lien-ket.png", links: map[string]string{"lien-ket.png": "../ngoai.png"}, want: "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{name: "font out of the folder", key: "regular", value: "../r.ttf", want: "hoặc chỉ ra thư mục phông chữ bằng tùy chọn --font"},
 		{name: "gif", key: "signature_image", value: "ky.gif", files: map[string][]byte{"ky.gif": encodeGIF(t)}, want: "tệp ảnh GIF, chỉ dùng được ảnh PNG hoặc JPEG"},
 		{name: "webp", key: "signature_image", value: "ky.webp", files: map[string][]byte{"ky.webp": []byte("RIFF\x10\x00\x00\x00WEBPVP8 ")}, want: "ảnh WebP"},
 		{name: "heic", key: "signature_image", value: "ky.heic", files: map[string][]byte{"ky.heic": []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00")}, want: "ảnh HEIC"},
 		{name: "text", key: "signature_image", value: "ky.png", files: map[string][]byte{"ky.png": []byte("chữ ký")}, want: "không phải là ảnh PNG hoặc JPEG"},
 		{name: "truncated png", key: "signature_image", value: "ky.png", files: map[string][]byte{"ky.png": png1[:20]}, want: "ảnh bị hỏng"},
 		{name: "too many pixels", key: "signature_image", value: "dai.png", files: map[string][]byte{"dai.png": encodePNG(t, 10001, 1)}, want: "10001×1 điểm ảnh"},
-		// layout re-encodes interlaced PNGs, which fpdf cannot embed as they are.
-		{name: "interlaced png", key: "signature_image", value: "ky.png", files: map[string][]byte{"ky.png": interlaced(encodePNG(t, 1, 1))}, data: interlaced(encodePNG(t, 1, 1))},
+		// The PDF writer converts an interlaced PNG.
+		{name: "interlaced png", key: "signature_image", value: "ky.png", files: map[string][]byte{"ky.png": interlacedPNG}, data: interlacedPNG},
 		{name: "otf", key: "regular", value: "f/r.otf", files: map[string][]byte{"f/r.otf": []byte("OTTO\x00\x0a\x00\x80\x00\x03\x00\x20")}, want: "OpenType dạng CFF (tệp .otf)"},
 		{name: "ttc", key: "regular", value: "times.ttc", files: map[string][]byte{"times.ttc": []byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x04")}, want: "tệp .ttc"},
 		{name: "font that is an image", key: "regular", value: "ky.png", want: "không phải là phông chữ TrueType"},
@@ -101,7 +106,12 @@ func TestAssets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
+			top := t.TempDir()
+			dir := filepath.Join(top, "hoi-nghi")
+			// Beside the folder, outside it.
+			writeFile(t, filepath.Join(top, "ngoai.png"), png1)
+			writeFile(t, filepath.Join(top, "ky.png"), png1)
+			writeFile(t, filepath.Join(top, "r.ttf"), serif.Regular)
 			for name, data := range valid {
 				writeFile(t, filepath.Join(dir, name), data)
 			}
@@ -119,6 +129,15 @@ func TestAssets(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
+			if tt.fifo != "" {
+				userfiletest.Mkfifo(t, filepath.Join(dir, tt.fifo))
+			}
+			for link, target := range tt.links {
+				if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tt.value = strings.Replace(tt.value, "ABS", dir, 1)
 			values := map[string]string{"regular": "f/r.ttf", "signature_image": "ky.png"}
 			values[tt.key] = tt.value
 			src := edit(t, readFixture(t),
@@ -167,106 +186,39 @@ func writeFile(t *testing.T, path string, data []byte) {
 	}
 }
 
-// gradient encodes a w×h PNG of varied pixels, so that its image data is
-// more than a few bytes.
-func gradient(t *testing.T, w, h int) []byte {
-	t.Helper()
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for i := range img.Pix {
-		img.Pix[i] = byte(i * 7)
+// TestRoot confines reads to a folder given in the options, as a server
+// does with its own: a YAML file in a subfolder may name files elsewhere in
+// it, and nothing outside it, the YAML file included.
+func TestRoot(t *testing.T) {
+	top := t.TempDir()
+	root := filepath.Join(top, "goc")
+	png1 := encodePNG(t, 3, 2)
+	writeFile(t, filepath.Join(root, "anh", "ky.png"), png1)
+	writeFile(t, filepath.Join(top, "ngoai.png"), png1)
+	signed := func(image string) string {
+		return edit(t, readFixture(t), "    name: Trần Văn Hùng\n", "    name: Trần Văn Hùng\n    signature_image: "+image+"\n")
 	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// withChunk replaces the first chunk of type typ in the PNG data by one
-// with body and a correct checksum, or removes it when body is nil.
-func withChunk(t *testing.T, data []byte, typ string, body []byte) []byte {
-	t.Helper()
-	at := bytes.Index(data, []byte(typ)) - 4
-	if at < 8 {
-		t.Fatalf("no %s chunk", typ)
-	}
-	end := at + 12 + int(binary.BigEndian.Uint32(data[at:]))
-	out := bytes.Clone(data[:at])
-	if body != nil {
-		out = binary.BigEndian.AppendUint32(out, uint32(len(body)))
-		out = append(out, typ...)
-		out = append(out, body...)
-		out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[at+4:]))
-	}
-	return append(out, data[end:]...)
-}
-
-// flipped returns data with the byte at i changed.
-func flipped(data []byte, i int) []byte {
-	out := bytes.Clone(data)
-	out[i] ^= 0x10
-	return out
-}
-
-func readTestdata(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	writeFile(t, filepath.Join(root, "hoi-nghi", "a.yaml"), []byte(signed("../anh/ky.png")))
+	writeFile(t, filepath.Join(root, "hoi-nghi", "b.yaml"), []byte(signed("../../ngoai.png")))
+	writeFile(t, filepath.Join(top, "c.yaml"), []byte(signed("goc/anh/ky.png")))
+	opt := Options{Root: root}
+	r, err := opt.File(filepath.Join(root, "hoi-nghi", "a.yaml"))
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("a file elsewhere in the root: %v", err)
 	}
-	return data
-}
-
-// TestCheckImage checks damaged and valid files against checkImage, and
-// that image/png and image/jpeg agree: what is refused does not decode and
-// what is accepted does, so no readable image is turned away.
-func TestCheckImage(t *testing.T) {
-	pngData := gradient(t, 64, 48)
-	idat := bytes.Index(pngData, []byte("IDAT"))
-	jpegData := encodeJPEG(t)
-	var gray16 bytes.Buffer
-	if err := png.Encode(&gray16, image.NewGray16(image.Rect(0, 0, 5, 4))); err != nil {
-		t.Fatal(err)
+	if !bytes.Equal(r.BaoCao.Signer.Signature.Data, png1) {
+		t.Error("the image was not read")
 	}
-	tests := []struct {
-		name string
-		data []byte
-		want string // part of the message; "" when accepted
-	}{
-		{name: "png", data: pngData},
-		{name: "interlaced png", data: interlaced(encodePNG(t, 1, 1))},
-		{name: "16-bit png", data: gray16.Bytes()},
-		{name: "png with bytes after IEND", data: append(bytes.Clone(pngData), "\x00\x00 rác"...)},
-		{name: "png with a byte flipped in IDAT", data: flipped(pngData, idat+40), want: `sai mã kiểm tra (CRC) của khối "IDAT"`},
-		{name: "png with its checksum flipped", data: flipped(pngData, len(pngData)-13), want: `khối "IDAT"`},
-		{name: "png cut in half", data: pngData[:len(pngData)/2], want: "tệp bị cắt cụt"},
-		{name: "png cut in a chunk header", data: pngData[:idat], want: "tệp bị cắt cụt"},
-		{name: "png without IEND", data: pngData[:len(pngData)-12], want: "tệp bị cắt cụt"},
-		{name: "png without IDAT", data: withChunk(t, pngData, "IDAT", nil), want: "không có dữ liệu điểm ảnh"},
-		{name: "png whose IDAT is not zlib", data: withChunk(t, pngData, "IDAT", []byte("không phải zlib")), want: "không phải dạng nén zlib"},
-		{name: "png with a broken header", data: withChunk(t, pngData, "IHDR", []byte("\x00\x00\x00\x40\x00\x00\x00\x30\x03\x06\x00\x00\x00")), want: "ảnh bị hỏng"},
-		{name: "jpeg", data: jpegData},
-		{name: "progressive jpeg", data: readTestdata(t, "progressive.jpeg")},
-		{name: "jpeg with restart markers", data: readTestdata(t, "restart.jpeg")},
-		{name: "jpeg with data after EOI", data: append(bytes.Clone(jpegData), "ftypmp42 video"...)},
-		{name: "jpeg padded with zeros", data: append(bytes.Clone(jpegData), make([]byte, 64)...)},
-		{name: "jpeg cut before EOI", data: jpegData[:len(jpegData)-2], want: "thiếu dấu kết thúc ảnh (FF D9)"},
-		{name: "jpeg cut in half", data: jpegData[:len(jpegData)/2], want: "thiếu dấu kết thúc ảnh"},
-		{name: "progressive jpeg cut between scans", data: readTestdata(t, "progressive.jpeg")[:1500], want: "thiếu dấu kết thúc ảnh"},
-		{name: "jpeg cut in a header", data: jpegData[:30], want: "thiếu dấu kết thúc ảnh"},
+	for _, c := range []struct{ file, want string }{
+		{filepath.Join(root, "hoi-nghi", "b.yaml"), "tệp nằm ngoài thư mục chứa tệp YAML"},
+		{filepath.Join(top, "c.yaml"), "nằm ngoài thư mục " + root},
+	} {
+		if _, err := opt.File(c.file); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error with %q", c.file, err, c.want)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := checkImage(tt.data)
-			if tt.want == "" && got != "" {
-				t.Fatalf("refused: %s", got)
-			}
-			if !strings.Contains(got, tt.want) {
-				t.Errorf("message %q lacks %q", got, tt.want)
-			}
-			if _, _, err := image.Decode(bytes.NewReader(tt.data)); (err == nil) != (got == "") {
-				t.Errorf("the decoder says %v", err)
-			}
-		})
+	// Loaded from bytes, as if it were outside the root.
+	if _, err := opt.Bytes(filepath.Join(top, "c.yaml"), []byte(signed("goc/anh/ky.png"))); err == nil || !strings.Contains(err.Error(), "tệp YAML nằm ngoài thư mục") {
+		t.Errorf("bytes named outside the root: %v", err)
 	}
 }

@@ -26,6 +26,8 @@ type decoder struct {
 	// places is where the rows of the table being decoded were written,
 	// from rows for table.
 	places []report.RowPlaces
+
+	assets assets // reads the files the report names (see asset.go)
 }
 
 // newDecoder decodes the nodes parsed from src, the file name.

@@ -105,7 +105,9 @@ func TestNearest(t *testing.T) {
 }
 
 // FuzzBytes is seeded from the fixture, the examples and the corpus of bad
-// inputs (testdata/bad at the top of the module).
+// inputs (testdata/bad at the top of the module), and loads each input as
+// if it were in the corpus' folder, so that the images and fonts its
+// cases name are read and checked.
 func FuzzBytes(f *testing.F) {
 	files := []string{fixture}
 	for _, pattern := range []string{"../../examples/*.yaml", "../../testdata/bad/*.yaml"} {
@@ -122,11 +124,15 @@ func FuzzBytes(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	for _, s := range []string{"", "a: [", "a: &x [*x]\n", "agency: {name: *a}\n", "- 1\n", "\xef\xbb\xbfagency:\n  name: |2\n    x\n"} {
+	for _, s := range []string{"", "a: [", "a: &x [*x]\n", "agency: {name: *a}\n", "- 1\n", "\xef\xbb\xbfagency:\n  name: |2\n    x\n",
+		"format:\n  font: {regular: assets/hong.png, bold: /dev/zero, italic: ../bad, bold_italic: assets}\n",
+		"bao_cao:\n  signer: {seal_image: assets/hong.png, signature_image: assets/dau.gif}\n",
+		"ban_tin:\n  photos:\n    - {image: ../../examples/images/cantho-2021-hoi-nghi.png}\n    - image: \"\\0\"\n"} {
 		f.Add([]byte(s))
 	}
+	const name = "../../testdata/bad/f.yaml"
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := Bytes("f.yaml", data)
+		r, err := Bytes(name, data)
 		if (r == nil) == (err == nil) {
 			t.Fatalf("report %v and error %v", r != nil, err)
 		}
@@ -138,7 +144,7 @@ func FuzzBytes(f *testing.F) {
 			t.Fatalf("error %v is not report.Errors", err)
 		}
 		for _, e := range es {
-			if e.Pos.File != "f.yaml" || e.Msg == "" {
+			if e.Pos.File != name || e.Msg == "" {
 				t.Fatalf("bad error %#v", e)
 			}
 		}

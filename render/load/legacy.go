@@ -20,6 +20,13 @@ type Options struct {
 	FixLegacy bool
 	// Converted, when set, is told of every conversion FixLegacy made.
 	Converted func(Conversion)
+	// Root is the folder the files a report names — images, fonts — are
+	// read from, paths resolving against the YAML file's folder, and the
+	// YAML file itself when read by File: no path, link or ".." may leave
+	// it. Empty means the YAML file's own folder: a YAML file may come from
+	// anyone, and may name only the files beside it and in its subfolders.
+	// A server confines every read of its requests to its folder with it.
+	Root string
 }
 
 // Conversion is one place where FixLegacy converted legacy text.

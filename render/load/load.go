@@ -17,7 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -27,6 +28,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"baocao/render/report"
+	"baocao/render/userfile"
 )
 
 // File reads and loads the YAML file at path, strictly. Positions in the
@@ -40,55 +42,42 @@ func Bytes(name string, data []byte) (*report.Report, error) { return Options{}.
 // File reads and loads the YAML file at path. Positions in the report and in
 // errors name the file by path as given.
 func (o Options) File(path string) (*report.Report, error) {
-	data, err := readFile(path)
+	data, err := o.readFile(path)
 	if err != nil {
 		return nil, report.Errors{{Pos: report.Pos{File: path}, Msg: readMessage(err)}}
 	}
 	return o.Bytes(path, data)
 }
 
-// tooBigError is readFile's error for a file over maxFileBytes.
-type tooBigError struct{ size int64 }
-
-func (e tooBigError) Error() string { return tooBig(e.size) }
-
-// readFile reads the file at path, refusing one over maxFileBytes before
-// reading it.
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// readFile reads the file at path — inside o.Root, when set — refusing
+// one over maxFileBytes before reading it, and anything but a regular
+// file.
+func (o Options) readFile(path string) ([]byte, error) {
+	if o.Root == "" {
+		return userfile.Read(path, maxFileBytes)
+	}
+	rel, err := filepath.Rel(o.Root, path)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, &userfile.OutsideError{Path: path, Folder: o.Root}
+	}
+	f, err := userfile.OpenFolder(o.Root)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > maxFileBytes {
-		return nil, tooBigError{st.Size()}
-	}
-	// Read into a buffer of the file's size, rather than one doubled as it
-	// fills. The limit holds even for a file that grows, or a device with
-	// no size.
-	var b bytes.Buffer
-	b.Grow(int(st.Size()) + bytes.MinRead)
-	_, err = b.ReadFrom(io.LimitReader(f, maxFileBytes+1))
-	if err == nil && b.Len() > maxFileBytes {
-		err = tooBigError{int64(b.Len())}
-	}
-	return b.Bytes(), err
+	return f.Read(rel, maxFileBytes)
 }
 
 // readMessage explains why a file could not be read.
 func readMessage(err error) string {
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return "không tìm thấy tệp — hãy kiểm tra lại tên và thư mục của tệp"
 	}
-	var big tooBigError
+	var big *userfile.TooLargeError
 	if errors.As(err, &big) {
-		return big.Error()
+		return tooBig(big.Size)
 	}
-	return fmt.Sprintf("không đọc được tệp — hãy kiểm tra quyền truy cập (%v)", err)
+	return err.Error()
 }
 
 // Bytes loads the YAML document data; name is the file name used in
@@ -117,6 +106,8 @@ func (o Options) Bytes(name string, data []byte) (*report.Report, error) {
 		return nil, errs
 	}
 	d := newDecoder(name, src)
+	d.assets.root = o.Root
+	defer d.assets.close()
 	o.legacyText(d, root)
 	r := &report.Report{}
 	d.mapping(root, reflect.ValueOf(r).Elem(), "")

@@ -5,23 +5,36 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"sync"
 )
 
-// assemble returns the PDF fpdf wrote as doc, completed: its header
-// declaring version 1.4 at least (see header), the streams fpdf left
-// uncompressed (the pages: see Write) compressed, and fonts added —
-// entries for the /Font dictionary of its resources (object 2, which every
-// page uses) and the objects they refer to, numbered after fpdf's from the
-// number add is given. fpdf's other objects are kept byte for byte, and the
-// cross-reference table is written anew. It fails, rather than write a
-// broken file, if fpdf's file is not laid out as expected.
-func assemble(doc []byte, add func(first int) (entries []byte, objs [][]byte, err error)) ([]byte, error) {
+// additions are what assemble adds to fpdf's file: entries for the /Font
+// and /XObject dictionaries of its resources, and the objects they refer
+// to.
+type additions struct {
+	fonts, xobjects []byte
+	objs            []object
+}
+
+// object is the body of an object, in parts written one after another: an
+// image's data is written from where it lies, never copied.
+type object [][]byte
+
+// assemble writes to w the PDF fpdf wrote as doc, completed: its header
+// declaring version 1.4 at least (see header), the streams fpdf left uncompressed (the pages: see Write) compressed, and the
+// additions — entries for the /Font and /XObject dictionaries of its
+// resources (object 2, which every page uses) and the objects they refer
+// to, numbered after fpdf's from the number add is given. fpdf's other
+// objects are kept byte for byte, and the cross-reference table is written
+// anew. It fails, before writing anything, if fpdf's file is not laid out
+// as expected.
+func assemble(w io.Writer, doc []byte, add func(first int) (additions, error)) error {
 	x, err := parseXref(doc)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// fpdf's objects in the order of the file: each runs to the next.
 	order := make([]int, 0, len(x.offsets))
@@ -36,56 +49,94 @@ func assemble(doc []byte, add func(first int) (entries []byte, objs [][]byte, er
 			ends[n] = x.offsets[order[i+1]]
 		}
 		if x.offsets[n] <= 0 || x.offsets[n] >= ends[n] {
-			return nil, fmt.Errorf("pdf: object %d of fpdf's file is not where its cross-reference says", n)
+			return fmt.Errorf("pdf: object %d of fpdf's file is not where its cross-reference says", n)
 		}
 	}
 	res := doc[x.offsets[2]:ends[2]]
-	at := bytes.Index(res, []byte("/Font <<\n"))
-	if !bytes.HasPrefix(res, []byte("2 0 obj\n")) || at < 0 {
-		return nil, errors.New("pdf: fpdf's resources, object 2, have no font dictionary")
+	fonts := bytes.Index(res, []byte("/Font <<\n"))
+	xobjects := bytes.Index(res, []byte("/XObject <<\n"))
+	if !bytes.HasPrefix(res, []byte("2 0 obj\n")) || fonts < 0 || xobjects < fonts {
+		return errors.New("pdf: fpdf's resources, object 2, have no font and XObject dictionaries")
 	}
-	at += len("/Font <<\n")
+	fonts += len("/Font <<\n")
+	xobjects += len("/XObject <<\n")
 
 	first := len(x.offsets)
-	entries, objs, err := add(first)
+	a, err := add(first)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	head, err := header(doc[:x.offsets[order[0]]])
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]byte, 0, len(doc)+len(entries)+len(objs)*64)
-	out = append(out, head...)
-	offsets := make([]int, first, first+len(objs))
+	// A file made in memory is given its size first, the pages counted
+	// before compression: grown as it fills, it would at times take twice
+	// the images it holds.
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		size := len(doc) + 20*len(a.objs)
+		for _, obj := range a.objs {
+			for _, part := range obj {
+				size += len(part) + 32
+			}
+		}
+		g.Grow(size)
+	}
+	out := &countingWriter{w: w}
+	out.Write(head)
+	offsets := make([]int64, first, first+len(a.objs))
+	var buf []byte
 	for _, n := range order {
-		offsets[n] = len(out)
+		offsets[n] = out.n
 		obj := doc[x.offsets[n]:ends[n]]
 		if n == 2 {
-			out = append(out, obj[:at]...)
-			out = append(out, entries...)
-			out = append(out, obj[at:]...)
+			out.Write(obj[:fonts])
+			out.Write(a.fonts)
+			out.Write(obj[fonts:xobjects])
+			out.Write(a.xobjects)
+			out.Write(obj[xobjects:])
 			continue
 		}
-		out = appendObject(out, obj)
+		buf = appendObject(buf[:0], obj)
+		out.Write(buf)
 	}
-	for i, obj := range objs {
-		offsets = append(offsets, len(out))
-		out = strconv.AppendInt(out, int64(first+i), 10)
-		out = append(out, " 0 obj\n"...)
-		out = append(out, obj...)
-		out = append(out, "\nendobj\n"...)
+	for i, obj := range a.objs {
+		offsets = append(offsets, out.n)
+		out.Write(strconv.AppendInt(buf[:0], int64(first+i), 10))
+		out.Write([]byte(" 0 obj\n"))
+		for _, part := range obj {
+			out.Write(part)
+		}
+		out.Write([]byte("\nendobj\n"))
 	}
-	start := len(out)
-	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	start := out.n
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
 	for _, off := range offsets[1:] {
-		out = fmt.Appendf(out, "%010d 00000 n \n", off)
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
 	}
-	out = append(out, "trailer\n<<\n"...)
-	out = fmt.Appendf(out, "/Size %d\n", len(offsets))
-	out = append(out, x.trailer...)
-	out = fmt.Appendf(out, ">>\nstartxref\n%d\n%%%%EOF\n", start)
-	return out, nil
+	out.Write([]byte("trailer\n<<\n"))
+	fmt.Fprintf(out, "/Size %d\n", len(offsets))
+	out.Write(x.trailer)
+	fmt.Fprintf(out, ">>\nstartxref\n%d\n%%%%EOF\n", start)
+	return out.err
+}
+
+// countingWriter counts the bytes written, for the cross-reference table,
+// and keeps the first error, after which it writes nothing.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
 }
 
 // minVersion is the oldest PDF version a document declares: electronic

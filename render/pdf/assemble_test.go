@@ -66,16 +66,20 @@ func TestAssemble(t *testing.T) {
 	doc := fpdfFile(t)
 	before := objects(t, doc)
 	var first int
-	entry := []byte("/F1 0 0 R\n")
-	out, err := assemble(doc, func(n int) ([]byte, [][]byte, error) {
+	entry, xentry := []byte("/F1 0 0 R\n"), []byte("/Im1 0 0 R\n")
+	var b bytes.Buffer
+	err := assemble(&b, doc, func(n int) (additions, error) {
 		first = n
-		e := fmt.Appendf(nil, "/F1 %d 0 R\n", n)
-		entry = e
-		return e, [][]byte{fmt.Appendf(nil, "<</Type /Font /Next %d 0 R>>", n+1), stream("/Length1 3", []byte("abc"))}, nil
+		entry, xentry = fmt.Appendf(nil, "/F1 %d 0 R\n", n), fmt.Appendf(nil, "/Im1 %d 0 R\n", n+1)
+		return additions{fonts: entry, xobjects: xentry, objs: []object{
+			{fmt.Appendf(nil, "<</Type /Font /Next %d 0 R>>", n+1)},
+			{[]byte("<</Length 6>>\nstream\n"), []byte("abc"), []byte("def"), []byte("\nendstream")},
+		}}, nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	out := b.Bytes()
 	if first != len(before)+1 {
 		t.Errorf("new objects numbered from %d, want %d", first, len(before)+1)
 	}
@@ -95,6 +99,7 @@ func TestAssemble(t *testing.T) {
 		switch {
 		case n == 2:
 			want = bytes.Replace(body, []byte("/Font <<\n"), append([]byte("/Font <<\n"), entry...), 1)
+			want = bytes.Replace(want, []byte("/XObject <<\n"), append([]byte("/XObject <<\n"), xentry...), 1)
 		case bytes.HasPrefix(body, []byte("<</Length ")):
 			pages++
 			_, data, _ := bytes.Cut(body, []byte("stream\n"))
@@ -120,7 +125,7 @@ func TestAssemble(t *testing.T) {
 	if pages != 3 {
 		t.Errorf("%d uncompressed streams, want the 3 pages", pages)
 	}
-	if !bytes.Contains(after[first], fmt.Appendf(nil, "/Next %d 0 R", first+1)) || !bytes.Contains(after[first+1], []byte("stream\n")) {
+	if !bytes.Contains(after[first], fmt.Appendf(nil, "/Next %d 0 R", first+1)) || !bytes.Contains(after[first+1], []byte("stream\nabcdef\nendstream")) {
 		t.Errorf("new objects %q, %q", after[first], after[first+1])
 	}
 	trailer := regexp.MustCompile(`trailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n\d+\n%%EOF\n$`).FindSubmatch(out)
@@ -157,19 +162,21 @@ func TestHeader(t *testing.T) {
 // error, never a panic or a broken file.
 func TestAssembleRefuses(t *testing.T) {
 	doc := fpdfFile(t)
-	add := func(int) ([]byte, [][]byte, error) { return nil, nil, nil }
+	add := func(int) (additions, error) { return additions{}, nil }
 	cases := map[string][]byte{
-		"no fonts dictionary": bytes.Replace(doc, []byte("/Font <<\n"), []byte("/Fnt <<\n"), 1),
-		"startxref off":       regexp.MustCompile(`startxref\n\d+`).ReplaceAll(bytes.Clone(doc), []byte("startxref\n7")),
-		"empty":               nil,
-		"no version":          append([]byte("%PDF-x.4"), doc[len("%PDF-1.3"):]...),
+		"no fonts dictionary":   bytes.Replace(doc, []byte("/Font <<\n"), []byte("/Fnt <<\n"), 1),
+		"no XObject dictionary": bytes.Replace(doc, []byte("/XObject <<\n"), []byte("/XObj <<\n"), 1),
+		"startxref off":         regexp.MustCompile(`startxref\n\d+`).ReplaceAll(bytes.Clone(doc), []byte("startxref\n7")),
+		"empty":                 nil,
+		"no version":            append([]byte("%PDF-x.4"), doc[len("%PDF-1.3"):]...),
 	}
 	for cut := 0; cut < len(doc); cut += len(doc) / 97 {
 		cases[fmt.Sprint("cut at ", cut)] = doc[:cut]
 	}
 	for name, in := range cases {
-		if _, err := assemble(in, add); err == nil {
-			t.Errorf("%s: no error", name)
+		var b bytes.Buffer
+		if err := assemble(&b, in, add); err == nil || b.Len() > 0 {
+			t.Errorf("%s: error %v after writing %d bytes", name, err, b.Len())
 		}
 	}
 }

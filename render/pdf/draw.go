@@ -13,8 +13,9 @@ import (
 // give the same page: writing and compressing a page costs in proportion to
 // them. Texts that continue one another on a line are drawn together (see
 // textRun), and the font and line width are set only when they change.
-// fpdf draws the rules and images; the text, in fonts fpdf does not know
-// (see fonts.go), is written into the page as it stands.
+// fpdf draws the rules; the text, in fonts fpdf does not know (see
+// fonts.go), and the images (see image.go) are written into the page as
+// they stand.
 type drawer struct {
 	p      *fpdf.Fpdf
 	fonts  [len(styles)]fontUse
@@ -22,7 +23,7 @@ type drawer struct {
 	run    textRun
 	open   bool   // run holds texts not drawn yet
 	text   []byte // text objects not yet written into the page
-	images int    // images drawn so far, which names the next one
+	images images // the pictures drawn
 	// font is the face and size set last on the page.
 	font struct {
 		set   bool
@@ -61,8 +62,7 @@ func (d *drawer) item(it layout.Item) {
 		}
 		d.p.Line(it.X1, it.Y1, it.X2, it.Y2)
 	case *layout.Image:
-		drawImage(d.p, it, d.images)
-		d.images++
+		d.text = d.images.draw(d.text, it, d.height)
 	}
 }
 

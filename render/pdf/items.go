@@ -1,24 +1,12 @@
 package pdf
 
 import (
-	"bytes"
-	"strconv"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"baocao/render/layout"
 )
-
-// drawImage embeds an image and draws it in its box. n numbers the images
-// of the document: fpdf keeps one image per name, and two signed copies'
-// images must not be taken for one another.
-func drawImage(p *fpdf.Fpdf, im *layout.Image, n int) {
-	name := "image" + strconv.Itoa(n)
-	opt := fpdf.ImageOptions{ImageType: im.Format}
-	p.RegisterImageOptionsReader(name, opt, bytes.NewReader(im.Data))
-	p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, opt, 0, "")
-}
 
 // bookmark adds a page's outline entries. fpdf computes every destination
 // from the height of the last page, so a mark on a page of another height

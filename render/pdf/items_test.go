@@ -13,6 +13,7 @@ import (
 	"baocao/render/document"
 	"baocao/render/face"
 	"baocao/render/layout"
+	"baocao/render/picture"
 )
 
 // encoded returns a small opaque picture as PNG and as JPEG; the PNG is
@@ -44,6 +45,15 @@ func encoded(t *testing.T, deep bool) (pngData, jpegData []byte) {
 	return p.Bytes(), j.Bytes()
 }
 
+func mustRead(t *testing.T, data []byte) *picture.Picture {
+	t.Helper()
+	p, err := picture.Check(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // destPattern matches an outline entry's title and destination.
 var destPattern = regexp.MustCompile(`/Dest \[(\d+) 0 R /XYZ 0 ([\d.]+) null\]`)
 
@@ -56,8 +66,8 @@ func TestImagesAndOutline(t *testing.T) {
 	portrait := &layout.Page{Width: layout.A4Width, Height: layout.A4Height,
 		Items: []layout.Item{
 			&layout.Text{X: 30, Y: 40, Size: 14, S: "Phần I"},
-			&layout.Image{X: 120, Y: 200, W: 45, H: 15, Data: pngData, Format: "PNG"},
-			&layout.Image{X: 110, Y: 195, W: 36, H: 36, Data: jpegData, Format: "JPEG"},
+			&layout.Image{X: 120, Y: 200, W: 45, H: 15, Picture: mustRead(t, pngData)},
+			&layout.Image{X: 110, Y: 195, W: 36, H: 36, Picture: mustRead(t, jpegData)},
 		},
 		Marks: []layout.Mark{{Level: 0, Title: "Phần I. KẾT QUẢ CÔNG TÁC"}, {Level: 1, Title: "I. ĐẶC ĐIỂM TÌNH HÌNH", Y: 55.5}},
 	}

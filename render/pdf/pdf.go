@@ -1,5 +1,6 @@
-// Package pdf draws laid-out pages into a PDF: rules, images, outline and
-// metadata with fpdf, the text in fonts it embeds itself (see fonts.go).
+// Package pdf draws laid-out pages into a PDF: rules, outline and metadata
+// with fpdf, the text in fonts it embeds itself (see fonts.go) and the
+// images, which it embeds itself too (see image.go).
 //
 // It makes no layout decisions: every position comes from package layout.
 // Text must already be NFC: no shaping is done, each character is drawn
@@ -64,19 +65,13 @@ func Write(w io.Writer, pages []*layout.Page, fam *face.Family, info Info) error
 	if err := p.Output(&buf); err != nil {
 		return err
 	}
-	doc, err := assemble(buf.Bytes(), d.fontObjects)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(doc)
-	return err
+	return assemble(w, buf.Bytes(), d.additions)
 }
 
-// fontObjects returns the resource entries and objects of the fonts the
-// document uses, numbered from first.
-func (d *drawer) fontObjects(first int) ([]byte, [][]byte, error) {
-	var entries []byte
-	var objs [][]byte
+// additions returns the resource entries and objects of the fonts the
+// document uses and of the images it draws, numbered from first.
+func (d *drawer) additions(first int) (additions, error) {
+	var a additions
 	for i := range d.fonts {
 		u := &d.fonts[i]
 		if !u.used {
@@ -84,10 +79,14 @@ func (d *drawer) fontObjects(first int) ([]byte, [][]byte, error) {
 		}
 		e, err := u.embedding()
 		if err != nil {
-			return nil, nil, err
+			return a, err
 		}
-		entries = fmt.Appendf(entries, "/%s %d 0 R\n", resourceName(styles[i]), first+len(objs))
-		objs = append(objs, e.objects(u.face, first+len(objs))...)
+		a.fonts = fmt.Appendf(a.fonts, "/%s %d 0 R\n", resourceName(styles[i]), first+len(a.objs))
+		for _, o := range e.objects(u.face, first+len(a.objs)) {
+			a.objs = append(a.objs, object{o})
+		}
 	}
-	return entries, objs, nil
+	entries, objs, err := d.images.objects(first + len(a.objs))
+	a.xobjects, a.objs = entries, append(a.objs, objs...)
+	return a, err
 }

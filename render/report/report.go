@@ -147,8 +147,9 @@ type FontFiles struct {
 }
 
 // Asset is a file the report refers to — an image, a font — read when the
-// report is loaded, relative to the YAML file, so that later stages do no
-// I/O and a missing or unusable file is reported at its line.
+// report is loaded, relative to the YAML file and inside its folder, so
+// that later stages do no I/O and a missing or unusable file is reported at
+// its line.
 type Asset struct {
 	Path string // as written in the YAML
 	Data []byte
