@@ -11,8 +11,6 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"reflect"
 
 	"go.yaml.in/yaml/v3"
@@ -41,11 +39,11 @@ func (d *decoder) asset(n *yaml.Node, v reflect.Value, path, kind string) bool {
 	if name == "" {
 		return true
 	}
-	full := name
-	if !filepath.IsAbs(full) {
-		full = filepath.Join(d.dir, name)
+	open, full, msg := d.assetFile(name)
+	var data []byte
+	if msg == "" {
+		data, msg = readAsset(open, full, kind)
 	}
-	data, msg := readAsset(full, kind)
 	if msg != "" {
 		d.errorf(d.at(n), "%s (tệp %q): %s", label(path), name, msg)
 		return false
@@ -54,9 +52,9 @@ func (d *decoder) asset(n *yaml.Node, v reflect.Value, path, kind string) bool {
 	return true
 }
 
-// readAsset reads the file at path and checks that it is a usable font or
-// image; msg explains what is wrong and what to do.
-func readAsset(path, kind string) (data []byte, msg string) {
+// readAsset reads the file at path, opened by open, and checks that it is
+// a usable font or image; msg explains what is wrong and what to do.
+func readAsset(open func() (fs.File, error), path, kind string) (data []byte, msg string) {
 	var limit int64
 	switch kind {
 	case "font":
@@ -66,9 +64,11 @@ func readAsset(path, kind string) (data []byte, msg string) {
 	default:
 		return nil, fmt.Sprintf("lỗi chương trình: loại tệp %q không được hỗ trợ — hãy báo cho người phát triển", kind)
 	}
-	f, err := os.Open(path)
+	f, err := open()
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Sprintf("không tìm thấy tệp %s — hãy kiểm tra tên tệp; đường dẫn tính từ thư mục chứa tệp YAML", path)
+	} else if errors.Is(err, errNotRegular) {
+		return nil, notRegular
 	} else if err != nil {
 		return nil, fmt.Sprintf("không đọc được tệp — hãy kiểm tra quyền truy cập (%v)", err)
 	}
@@ -82,7 +82,7 @@ func readAsset(path, kind string) (data []byte, msg string) {
 	}
 	// A device or a pipe (/dev/stdin, a FIFO) could block reading forever.
 	if !st.Mode().IsRegular() {
-		return nil, "đây không phải một tệp thông thường (là thiết bị hoặc ống dẫn) — hãy ghi tên một tệp"
+		return nil, notRegular
 	}
 	tooBig := fmt.Sprintf("tệp quá lớn (hơn %d MB) — hãy kiểm tra đã chọn đúng tệp chưa", limit>>20)
 	if st.Size() > limit {
@@ -104,6 +104,9 @@ func readAsset(path, kind string) (data []byte, msg string) {
 	}
 	return data, checkImage(data)
 }
+
+// notRegular explains why a device or a pipe cannot be read as a file.
+const notRegular = "đây không phải một tệp thông thường (là thiết bị hoặc ống dẫn) — hãy ghi tên một tệp"
 
 // imageTodo is how to turn any picture into one the PDF can embed.
 const imageTodo = "hãy mở ảnh bằng một phần mềm xem ảnh và lưu lại (Save as) dạng PNG hoặc JPEG"

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -21,6 +22,7 @@ import (
 type decoder struct {
 	file  string
 	dir   string   // the file's directory, against which asset paths resolve
+	files fs.FS    // where asset paths resolve instead, when set (Options.Files)
 	lines []string // source lines, to locate the content of block scalars
 	pos   map[string]report.Pos
 	errs  report.Errors

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +21,13 @@ type Options struct {
 	FixLegacy bool
 	// Converted, when set, is told of every conversion FixLegacy made.
 	Converted func(Conversion)
+	// Files, when set, is where the files the YAML names (images, fonts)
+	// are read from, by their paths as written, relative to its root: an
+	// absolute path or one with ".." is refused, so nothing outside it can
+	// be reached — with os.Root's FS, not even through a symbolic link. A
+	// server confines each request to its folder or to the files sent with
+	// it this way. When nil, paths are relative to the YAML file's folder.
+	Files fs.FS
 }
 
 // Conversion is one place where FixLegacy converted legacy text.

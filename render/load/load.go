@@ -117,6 +117,7 @@ func (o Options) Bytes(name string, data []byte) (*report.Report, error) {
 		return nil, errs
 	}
 	d := newDecoder(name, src)
+	d.files = o.Files
 	o.legacyText(d, root)
 	r := &report.Report{}
 	d.mapping(root, reflect.ValueOf(r).Elem(), "")
