@@ -11,6 +11,7 @@ package svg
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"baocao/render/face"
@@ -58,27 +59,11 @@ func Page(p *layout.Page, o Options) []byte {
 func item(b []byte, items []layout.Item, o Options) ([]byte, int) {
 	switch it := items[0].(type) {
 	case *layout.Rule:
-		b = append(b, `<line x1="`...)
-		b = num(b, it.X1)
-		b = append(b, `" y1="`...)
-		b = num(b, it.Y1)
-		b = append(b, `" x2="`...)
-		b = num(b, it.X2)
-		b = append(b, `" y2="`...)
-		b = num(b, it.Y2)
-		b = append(b, `" stroke="#000" stroke-width="`...)
-		b = num(b, it.Width)
-		return append(b, `"/>`...), 1
+		b = attrs(append(b, "<line"...), "x1 y1 x2 y2 stroke-width", it.X1, it.Y1, it.X2, it.Y2, it.Width)
+		return append(b, ` stroke="#000"/>`...), 1
 	case *layout.Image:
-		b = append(b, `<image x="`...)
-		b = num(b, it.X)
-		b = append(b, `" y="`...)
-		b = num(b, it.Y)
-		b = append(b, `" width="`...)
-		b = num(b, it.W)
-		b = append(b, `" height="`...)
-		b = num(b, it.H)
-		b = append(b, `" preserveAspectRatio="none" href="`...)
+		b = attrs(append(b, "<image"...), "x y width height", it.X, it.Y, it.W, it.H)
+		b = append(b, ` preserveAspectRatio="none" href="`...)
 		if o.ImageHref != nil {
 			b = text(b, o.ImageHref(it))
 		}
@@ -113,6 +98,19 @@ func item(b []byte, items []layout.Item, o Options) ([]byte, int) {
 		return append(b, `</text>`...), n
 	}
 	return b, 1
+}
+
+// attrs appends the attributes of the space-separated names with the
+// values vs, in order.
+func attrs(b []byte, names string, vs ...float64) []byte {
+	for i, name := range strings.Fields(names) {
+		b = append(b, ' ')
+		b = append(b, name...)
+		b = append(b, `="`...)
+		b = num(b, vs[i])
+		b = append(b, '"')
+	}
+	return b
 }
 
 // num appends v rounded to a thousandth of a millimetre.
