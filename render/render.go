@@ -37,6 +37,9 @@ type Options struct {
 	// ("bao-cao") and WorkbookSlug. A slug the report has no data for is
 	// then an error.
 	Only []string
+	// laid, when set, is given each document's pages as they are laid
+	// out (see Preview).
+	laid func(slug string, pages []*layout.Page, fam *face.Family)
 }
 
 // WorkbookSlug names the statistics workbook among the outputs, as a
@@ -131,6 +134,9 @@ func kindOutput(r *report.Report, k document.Kind, fam *face.Family, base string
 	pages, err := layout.Layout(doc, fam, Settings(r))
 	if err != nil {
 		return Output{}, err
+	}
+	if opt.laid != nil {
+		opt.laid(k.Slug, pages, fam)
 	}
 	info := pdf.Info{
 		Meta:     doc.Meta,
