@@ -70,11 +70,14 @@ func messages(err error, name string, x *yamledit.Doc) []message {
 	return out
 }
 
-// page is one page of a preview: its SVG, left out when the browser has
-// the page already (it sent the hash).
+// page is one page of a preview: its size and its SVG, which is sent only
+// when the browser lacks the page and shows it; the browser fetches any
+// other it scrolls to by its hash (GET /app/page/HASH).
 type page struct {
-	Hash string `json:"hash"`
-	SVG  string `json:"svg,omitempty"`
+	Hash string  `json:"hash"`
+	W    float64 `json:"w"`
+	H    float64 `json:"h"`
+	SVG  string  `json:"svg,omitempty"`
 }
 
 // preview is the app's answer to a change: the file as changed, its
@@ -98,48 +101,77 @@ type preview struct {
 	Font  *fontFaces `json:"font,omitempty"`
 }
 
+// updateRequest is a change in the app: edits of the file's text, and
+// which pages of which document the browser shows and has.
+type updateRequest struct {
+	Name   string        `json:"name"`
+	Source string        `json:"source"`
+	Ops    []yamledit.Op `json:"ops"`
+	Kind   string        `json:"kind"`
+	// Have are the hashes of the pages the browser has; View the first
+	// and last page it shows (from 0), whose SVG is sent if it lacks it.
+	Have []string `json:"have"`
+	View [2]int   `json:"view"`
+}
+
 // update makes the edits asked for on the file's text, and answers with
 // the text, its problems placed in the form and the pages of the document
 // shown. The file on disk is not written: save does that.
 func (s *Server) update(w http.ResponseWriter, r *http.Request) {
-	var req struct {
-		Name   string        `json:"name"`
-		Source string        `json:"source"`
-		Ops    []yamledit.Op `json:"ops"`
-		Kind   string        `json:"kind"`
-		Have   []string      `json:"have"`
-	}
+	var req updateRequest
 	if !readRequest(w, r, &req, &req.Name) {
 		return
 	}
 	var p preview
-	if err := s.run(r.Context(), func() { p = s.preview(req.Name, req.Source, req.Ops, req.Kind, req.Have) }); err != nil {
+	if err := s.run(r.Context(), func() { p = s.preview(req) }); err != nil {
 		s.failRun(w, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, p)
 }
 
-// preview makes ops on src, the text of the file name, and previews the
-// document kind.
-func (s *Server) preview(name, src string, ops []yamledit.Op, kind string, have []string) preview {
-	p := preview{Source: src}
-	if len(ops) > 0 {
-		if out, err := yamledit.Apply(src, ops, s.model); err != nil {
+// read reads src, or takes it as read last time: the browser sends back
+// the text the last answer gave it.
+func (s *Server) read(src string) (*yamledit.Doc, error) {
+	s.last.Lock()
+	defer s.last.Unlock()
+	if s.last.doc != nil && s.last.doc.Source() == src {
+		return s.last.doc, nil
+	}
+	x, err := yamledit.Read(src)
+	if err == nil {
+		s.last.doc = x
+	}
+	return x, err
+}
+
+// keep keeps x as the text read last.
+func (s *Server) keep(x *yamledit.Doc) {
+	s.last.Lock()
+	s.last.doc = x
+	s.last.Unlock()
+}
+
+// preview makes the edits of req and previews its document.
+func (s *Server) preview(req updateRequest) preview {
+	p := preview{Source: req.Source}
+	x, err := s.read(req.Source)
+	if err == nil && len(req.Ops) > 0 {
+		if edited, err := yamledit.Edit(x, req.Ops, s.model); err != nil {
 			p.EditError = err.Error()
 		} else {
-			p.Source = out
+			x, p.Source = edited, edited.Source()
+			s.keep(x)
 		}
 	}
-	x, err := yamledit.Read(p.Source)
-	if err == nil {
+	if x != nil {
 		p.Values = x.Values()
 	}
-	r, err := load.Options{Files: s.root.FS()}.Bytes(name, []byte(p.Source))
+	r, err := load.Options{Files: s.root.FS()}.Bytes(req.Name, []byte(p.Source))
 	if r == nil {
-		p.Errors = messages(err, name, x)
+		p.Errors = messages(err, req.Name, x)
 		p.Kinds, p.Workbook = s.kindsIn(p.Values)
-		p.Kind = pick(p.Kinds, kind)
+		p.Kind = pick(p.Kinds, req.Kind)
 		return p
 	}
 	for _, k := range s.kinds {
@@ -148,9 +180,9 @@ func (s *Server) preview(name, src string, ops []yamledit.Op, kind string, have 
 		}
 	}
 	p.Workbook = xlsx.HasData(r)
-	p.Kind = pick(p.Kinds, kind)
+	p.Kind = pick(p.Kinds, req.Kind)
 	pages, fam, err := render.Preview(r, p.Kind, render.Options{Version: s.cfg.Version})
-	p.Errors = messages(err, name, x)
+	p.Errors = messages(err, req.Name, x)
 	if pages == nil {
 		return p
 	}
@@ -161,12 +193,14 @@ func (s *Server) preview(name, src string, ops []yamledit.Op, kind string, have 
 		}
 	}
 	p.Font = &f
-	p.Pages = s.pages(pages, f.Family, have)
+	p.Pages = s.pages(pages, f.Family, req.Have, req.View)
 	return p
 }
 
-// pages draws the pages in SVG, leaving out those the browser has.
-func (s *Server) pages(pages []*layout.Page, family string, have []string) []page {
+// pages draws the pages in SVG and keeps them for the browser to fetch;
+// it sends those it lacks and shows, the pages of view and one on each
+// side.
+func (s *Server) pages(pages []*layout.Page, family string, have []string, view [2]int) []page {
 	opt := svg.Options{Family: family, ImageHref: func(im *layout.Image) string {
 		typ := "image/png"
 		if im.Format == "JPEG" {
@@ -177,8 +211,8 @@ func (s *Server) pages(pages []*layout.Page, family string, have []string) []pag
 	out := make([]page, len(pages))
 	for i, pg := range pages {
 		b := svg.Page(pg, opt)
-		out[i].Hash = version(b)
-		if !slices.Contains(have, out[i].Hash) {
+		out[i] = page{Hash: s.svgs.put(b, "image/svg+xml", false), W: pg.Width, H: pg.Height}
+		if i >= view[0]-1 && i <= view[1]+1 && !slices.Contains(have, out[i].Hash) {
 			out[i].SVG = string(b)
 		}
 	}

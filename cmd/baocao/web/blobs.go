@@ -10,9 +10,12 @@ import (
 	"baocao/fonts"
 )
 
-// blobBytes bounds the pictures and fonts kept for the previews: the
-// oldest seen go first.
-const blobBytes = 128 << 20
+// blobBytes bounds the pictures and fonts kept for the previews, and
+// svgBytes their pages: the oldest seen go first.
+const (
+	blobBytes = 128 << 20
+	svgBytes  = 64 << 20
+)
 
 // blobs keeps the pictures and fonts the previews show, each under the
 // hash of its bytes: the SVG pages name them by address, and the browser
@@ -69,17 +72,19 @@ func (b *blobs) get(h string) (*blob, bool) {
 	return e.Value.(*blob), true
 }
 
-// blob sends a picture or a font of a preview. Its address names its
-// bytes, so the browser may keep it for good.
-func (s *Server) blob(w http.ResponseWriter, r *http.Request) {
-	bl, ok := s.blobs.get(r.PathValue("hash"))
-	if !ok {
-		http.NotFound(w, r)
-		return
+// blob sends a picture, a font or a page of a preview from b. Its address
+// names its bytes, so the browser may keep it for good.
+func (s *Server) blob(b *blobs) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		bl, ok := b.get(r.PathValue("hash"))
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", bl.typ)
+		w.Header().Set("Cache-Control", "private, max-age=31536000, immutable")
+		w.Write(bl.data)
 	}
-	w.Header().Set("Content-Type", bl.typ)
-	w.Header().Set("Cache-Control", "private, max-age=31536000, immutable")
-	w.Write(bl.data)
 }
 
 // fontFaces names a family for the preview's text: its CSS family name

@@ -147,12 +147,25 @@ func openExample(t testing.TB) (context.Context, string) {
 	return ctx, dir
 }
 
-func TestBrowserOpenExample(t *testing.T) {
+// TestBrowserPreview: the pages in sight come with the answer, the
+// others are fetched as they are scrolled to; each kind of document has
+// its tab.
+func TestBrowserPreview(t *testing.T) {
 	ctx, _ := openExample(t)
 	screenshot(t, ctx, "editor")
-	if n := eval[int](t, ctx, `document.querySelectorAll('#pages .page svg').length`); n < 3 {
-		t.Errorf("%d pages previewed", n)
+	eval[bool](t, ctx, `(document.querySelector('#pages .page:last-child').scrollIntoView(), true)`)
+	waitFor(t, ctx, `document.querySelectorAll('#pages .page svg').length === +document.querySelector('#pages').dataset.pages`)
+	if !eval[bool](t, ctx, `performance.getEntriesByType('resource').some(e => e.name.includes('/app/page/'))`) {
+		t.Error("no page was fetched as it was scrolled to")
 	}
+	if got := eval[string](t, ctx, `[...document.querySelectorAll('#kinds button')].map(b => b.textContent).join(',')`); got != "BÁO CÁO,THÔNG BÁO,BIÊN BẢN,BẢN TIN" {
+		t.Errorf("tabs %q", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#kinds button[data-kind="bien-ban"]`)))
+	waitFor(t, ctx, previewHas("BIÊN BẢN"))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#kinds button[data-kind="ban-tin"]`)))
+	waitFor(t, ctx, `!!document.querySelector('#pages .page svg image')`)
+	screenshot(t, ctx, "ban-tin")
 }
 
 // field is the CSS selector of the input of the value at path.
@@ -269,6 +282,28 @@ func TestBrowser(t *testing.T) {
 		screenshot(t, ctx, "paste")
 	})
 
+	// The YAML text edited by hand, then the form: each keeps the other's
+	// changes.
+	const handComment = "  # ghi chú viết tay"
+	t.Run("by hand, then in the form", func(t *testing.T) {
+		do(t, ctx, chromedp.Click(chromedp.CSS("#tab-yaml")))
+		eval[bool](t, ctx, `(() => {
+			const t = document.querySelector('#yaml');
+			t.focus();
+			t.value = t.value.replace('agency:\n', 'agency:\n`+handComment+`\n').replace('place: Cần Thơ  ', 'place: TP. Cần Thơ');
+			t.dispatchEvent(new Event('input', {bubbles: true}));
+			return true;
+		})()`)
+		waitFor(t, ctx, previewHas("TP. Cần Thơ, ngày"))
+		do(t, ctx, chromedp.Click(chromedp.CSS("#tab-form")))
+		if v := eval[string](t, ctx, fmt.Sprintf(`document.querySelector(%q).value`, string(inputOf("agency.place")))); v != "TP. Cần Thơ" {
+			t.Fatalf("the form shows place %q", v)
+		}
+		typeInto(t, ctx, "bao_cao.title", "Tổng kết công tác Công an năm 2021")
+		// The title is followed by the body's first word in the page.
+		waitFor(t, ctx, previewHas("Công an năm 2021Thực hiện"))
+	})
+
 	t.Run("save keeps comments", func(t *testing.T) {
 		do(t, ctx, chromedp.Click(chromedp.CSS("#save")))
 		waitFor(t, ctx, `document.querySelector('#status').textContent === 'Đã lưu'`)
@@ -276,8 +311,9 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c, o := comments(string(saved)), comments(string(original)); !slices.Equal(c, o) {
-			t.Errorf("the saved file has %d comment lines, the original %d", len(c), len(o))
+		o := comments(strings.Replace(string(original), "agency:\n", "agency:\n"+handComment+"\n", 1))
+		if c := comments(string(saved)); !slices.Equal(c, o) {
+			t.Errorf("the saved file has %d comment lines, want %d", len(c), len(o))
 		}
 		r, err := load.File(file)
 		if err != nil {
@@ -287,12 +323,13 @@ func TestBrowser(t *testing.T) {
 		if inds[0].Current != 300 || len(inds) != 14 || inds[13].Name != names[9] || inds[7].Previous != 1234567 {
 			t.Errorf("read back: first current %v, %d indicators, last %q", inds[0].Current, len(inds), inds[len(inds)-1].Name)
 		}
-		if r.BaoCao.Date != (report.Date{Year: 2022, Month: 1, Day: 15}) {
-			t.Errorf("date read back as %v", r.BaoCao.Date)
+		if r.BaoCao.Date != (report.Date{Year: 2022, Month: 1, Day: 15}) || r.Agency.Place != "TP. Cần Thơ" || r.BaoCao.Title != "Tổng kết công tác Công an năm 2021" {
+			t.Errorf("read back: date %v, place %q, title %q", r.BaoCao.Date, r.Agency.Place, r.BaoCao.Title)
 		}
-		// Only the lines of the changes differ: the figure, and the five
-		// of each row pasted.
-		if n, want := changedLines(string(original), string(saved)), 1+5*len(names); n != want {
+		// Only the lines of the changes differ: the figure, the five of
+		// each row pasted, and the three lines of the edits by hand and
+		// in the form after them.
+		if n, want := changedLines(string(original), string(saved)), 1+5*len(names)+3; n != want {
 			t.Errorf("%d lines changed, want %d", n, want)
 		}
 	})
@@ -334,7 +371,7 @@ func TestBrowser(t *testing.T) {
 		for _, f := range z.File[:4] {
 			text := pdfText(t, f)
 			if f.Name == "cantho-2021-bao-cao.pdf" {
-				for _, w := range []string{"giảm 85 vụ, tương ứng 22,1%", names[9], "ngày 15 tháng 01 năm 2022"} {
+				for _, w := range []string{"giảm 85 vụ, tương ứng 22,1%", names[9], "TP. Cần Thơ, ngày 15 tháng 01 năm 2022"} {
 					if !strings.Contains(strings.Join(strings.Fields(text), " "), w) {
 						t.Errorf("%s lacks %q", f.Name, w)
 					}

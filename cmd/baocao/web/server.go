@@ -29,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"baocao/cmd/baocao/web/yamledit"
 	"baocao/render/document"
 )
 
@@ -76,8 +77,14 @@ type Server struct {
 	// admit holds a place for each request at work or waiting; jobs one
 	// for each at work.
 	admit, jobs chan struct{}
-	blobs       *blobs
+	blobs       *blobs // pictures and fonts of the previews
+	svgs        *blobs // their pages
 	cookie      string
+	// last is the text read last, which the next change is made on.
+	last struct {
+		sync.Mutex
+		doc *yamledit.Doc
+	}
 	// embeddedFaces are the embedded fonts, kept among the blobs once.
 	embedded      sync.Once
 	embeddedFaces fontFaces
@@ -95,6 +102,7 @@ func New(cfg Config) (*Server, error) {
 		admit: make(chan struct{}, 2*cfg.Jobs),
 		jobs:  make(chan struct{}, cfg.Jobs),
 		blobs: newBlobs(blobBytes),
+		svgs:  newBlobs(svgBytes),
 	}
 	sum := sha256.Sum256([]byte(cfg.Token))
 	// Named after the token, so that two servers on one host name, on
@@ -137,7 +145,8 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("GET /app/model", s.appModel)
 		mux.HandleFunc("GET /app/files", s.listFiles)
 		mux.HandleFunc("GET /app/file", s.openFile)
-		mux.HandleFunc("GET /app/blob/{hash}", s.blob)
+		mux.HandleFunc("GET /app/blob/{hash}", s.blob(s.blobs))
+		mux.HandleFunc("GET /app/page/{hash}", s.blob(s.svgs))
 		mux.HandleFunc("POST /app/update", s.admitted(s.update))
 		mux.HandleFunc("POST /app/save", s.save)
 		mux.HandleFunc("POST /app/new", s.newFile)

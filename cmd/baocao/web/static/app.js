@@ -12,7 +12,7 @@ const $ = sel => document.querySelector(sel);
 
 // UPDATE_DELAY is how long the app waits after a keystroke for the next
 // before asking for a preview: typing a word asks once.
-const UPDATE_DELAY = 120;
+const UPDATE_DELAY = 100;
 
 const app = {
   model: null,
@@ -179,7 +179,7 @@ async function update(redraw) {
   app.busy = new Promise(r => { done = r; });
   document.body.classList.add('updating');
   try {
-    const r = await api('/app/update', {name, source: app.source, ops, kind: app.kind, have: preview.hashes()});
+    const r = await api('/app/update', {name, source: app.source, ops, kind: app.kind, have: preview.hashes(), view: preview.view()});
     if (name !== app.name) return;
     // The text sent by hand comes back as it was, and may have been
     // typed on since; edits made meanwhile apply to the answer's text.

@@ -1,23 +1,42 @@
 // The preview: the pages of one document as SVG, drawn by the server
-// from the same layout as the PDF, in the same fonts.
+// from the same layout as the PDF, in the same fonts. The server sends
+// the pages shown; the others are fetched when scrolled to.
 
 import {h} from './util.js';
 
 export class Preview {
   constructor(container) {
     this.el = container;
-    this.byHash = new Map(); // page elements by the hash of their SVG
+    this.byHash = new Map(); // page elements drawn, by the hash of their SVG
     this.families = new Set(); // font families loaded
+    this.lazy = new IntersectionObserver(entries => {
+      for (const e of entries) if (e.isIntersecting) this.fetch(e.target);
+    }, {root: container, rootMargin: '1500px 0px'});
   }
 
-  // hashes are the pages shown, which the server need not send again.
+  // hashes are the pages drawn, which the server need not send again.
   hashes() {
     return [...this.byHash.keys()];
   }
 
-  // show draws the pages of a preview answer. Pages the answer leaves
-  // without SVG are those already shown. When the document could not be
-  // laid out (pages is null), the last pages stay, marked as not current.
+  // view is the first and last page in sight, from 0.
+  view() {
+    const box = this.el.getBoundingClientRect();
+    let first = -1, last = -1;
+    [...this.el.children].forEach((el, i) => {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.top && r.top < box.bottom) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    });
+    return first < 0 ? [0, 1] : [first, last];
+  }
+
+  // show draws the pages of a preview answer. A page without SVG is one
+  // drawn already, or one fetched when it comes near the sight. When the
+  // document could not be laid out (pages is null), the last pages stay,
+  // marked as not current.
   async show(pages, font) {
     if (!pages) {
       this.el.classList.add('stale');
@@ -27,24 +46,49 @@ export class Preview {
     const next = new Map();
     const fresh = [];
     const els = pages.map((p, i) => {
-      let el = this.byHash.get(p.hash) || next.get(p.hash);
-      if (!el || next.has(p.hash)) {
-        el = p.svg ? page(p.svg) : (el ? el.cloneNode(true) : h('div', {class: 'page missing'}));
+      let el = next.has(p.hash) ? null : this.byHash.get(p.hash);
+      if (!el && p.svg) {
+        el = page(p.svg);
         if (this.byHash.size) fresh.push(el);
+      }
+      if (el) {
+        next.set(p.hash, el);
+      } else {
+        el = h('div', {class: 'page missing'});
+        el.style.aspectRatio = `${p.w} / ${p.h}`;
+        this.lazy.observe(el);
       }
       el.dataset.page = i + 1;
       el.dataset.hash = p.hash;
-      next.set(p.hash, el);
       return el;
     });
-    this.el.replaceChildren(...els);
+    // Pages that stay are left in place: only those changed are drawn
+    // again by the browser.
+    els.forEach((el, i) => {
+      const at = this.el.children[i];
+      if (at !== el) at ? this.el.insertBefore(el, at) : this.el.append(el);
+    });
+    while (this.el.children.length > els.length) this.el.lastElementChild.remove();
     this.byHash = next;
-    // The page a change moved to is shown, unless one changed is in view.
-    const view = this.el.getBoundingClientRect();
-    const seen = el => { const r = el.getBoundingClientRect(); return r.bottom > view.top && r.top < view.bottom; };
-    if (fresh.length && fresh.length < els.length && !fresh.some(seen)) fresh[0].scrollIntoView({block: 'nearest'});
     this.el.classList.remove('stale');
     this.el.dataset.pages = pages.length;
+    // The page a change moved to is shown, unless one changed is in view.
+    const box = this.el.getBoundingClientRect();
+    const seen = el => { const r = el.getBoundingClientRect(); return r.bottom > box.top && r.top < box.bottom; };
+    if (fresh.length && fresh.length < els.length && !fresh.some(seen)) fresh[0].scrollIntoView({block: 'nearest'});
+  }
+
+  // fetch draws a page scrolled near, from the server's copy.
+  async fetch(placeholder) {
+    this.lazy.unobserve(placeholder);
+    const hash = placeholder.dataset.hash;
+    const res = await fetch('/app/page/' + hash);
+    if (!res.ok || !placeholder.isConnected || placeholder.dataset.hash !== hash) return;
+    const el = page(await res.text());
+    el.dataset.page = placeholder.dataset.page;
+    el.dataset.hash = hash;
+    placeholder.replaceWith(el);
+    if (!this.byHash.has(hash)) this.byHash.set(hash, el);
   }
 
   // clear forgets the pages, for another document.

@@ -50,10 +50,20 @@ type Op struct {
 // nothing, when src is not a YAML mapping, an op cannot be made, or its
 // text would not read back as exactly the change made.
 func Apply(src string, ops []Op, s Schema) (string, error) {
-	d, err := parse(src)
+	x, err := Read(src)
+	if err == nil {
+		x, err = Edit(x, ops, s)
+	}
 	if err != nil {
 		return "", err
 	}
+	return x.Source(), nil
+}
+
+// Edit makes ops on the text x was read from, as Apply does, and returns
+// the text read. x is not changed.
+func Edit(x *Doc, ops []Op, s Schema) (*Doc, error) {
+	d := x.d
 	for i := 0; i < len(ops); {
 		n := d.batch(ops[i:])
 		want := valOf(d.node)
@@ -61,7 +71,7 @@ func Apply(src string, ops []Op, s Schema) (string, error) {
 		for _, op := range ops[i : i+n] {
 			more, err := d.op(op, want, s)
 			if err != nil {
-				return "", refused(op, err)
+				return nil, refused(op, err)
 			}
 			sp = append(sp, more...)
 		}
@@ -74,11 +84,11 @@ func Apply(src string, ops []Op, s Schema) (string, error) {
 			err = equal(valOf(nd.node), want, "")
 		}
 		if err != nil {
-			return "", refused(ops[i], fmt.Errorf("lỗi chương trình: %w", err))
+			return nil, refused(ops[i], fmt.Errorf("lỗi chương trình: %w", err))
 		}
 		d, i = nd, i+n
 	}
-	return d.src, nil
+	return &Doc{d: d}, nil
 }
 
 // refused is the error of an op that cannot be made.

@@ -3,15 +3,17 @@ package yamledit
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // Doc is a YAML text read for a form: its values, and which value each
-// place in the text belongs to.
+// place in the text belongs to. It is safe for concurrent use.
 type Doc struct {
-	d     *doc
-	spans []span
+	d       *doc
+	indexed sync.Once
+	spans   []span
 }
 
 // span is where the text of the value at path runs; key marks the text of
@@ -29,12 +31,11 @@ func Read(src string) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Doc{d: d}
-	if root := d.root(); root != nil {
-		x.index(root, "", false, 0)
-	}
-	return x, nil
+	return &Doc{d: d}, nil
 }
+
+// Source is the text.
+func (x *Doc) Source() string { return x.d.src }
 
 // index records the spans of n, at path, and of what it holds.
 func (x *Doc) index(n *yaml.Node, path string, flow bool, indent int) {
@@ -105,6 +106,11 @@ func values(n *yaml.Node) any {
 // entries of a mapping, is the mapping's. ok is false for a place outside
 // every value.
 func (x *Doc) PathAt(line, col int) (path string, inner int, ok bool) {
+	x.indexed.Do(func() {
+		if root := x.d.root(); root != nil {
+			x.index(root, "", false, 0)
+		}
+	})
 	at := x.d.off(line, col)
 	best := -1
 	for i, s := range x.spans {
