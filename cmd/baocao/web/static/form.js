@@ -49,18 +49,29 @@ export class Form {
   // body draws the inside of a field: the field itself, or a group's
   // fields.
   body(f, v, path) {
-    if (f.kind === 'group') return this.group(f, v, path, true);
-    return this.field(f, v, path);
+    return this.field(f, v, path, true);
   }
 
-  field(f, v, path) {
+  // field draws a value; top says it is a section's own, whose title the
+  // section shows.
+  field(f, v, path, top) {
     switch (f.kind) {
-      case 'group': return this.group(f, v, path, false);
-      case 'table': return this.table(f, v, path);
-      case 'list': return this.list(f, v, path);
+      case 'group': return this.group(f, v, path, top);
+      case 'table': return this.table(f, v, path, top);
+      case 'list': return this.list(f, v, path, top);
       case 'rows': return this.rows(f, v, path);
     }
     return this.labelled(f, path, this.input(f, v, path));
+  }
+
+  // box is the frame of a group, list or table: its title but in a
+  // section, its help, and the place for its errors.
+  box(f, path, top, cls, ...actions) {
+    return h(top ? 'div' : 'fieldset', {class: cls, dataset: {path}},
+      top ? null : h('legend', {}, f.label),
+      actions.length ? h('div', {class: 'box-actions'}, actions) : null,
+      f.help ? h('small', {class: 'help'}, f.help) : null,
+      h('div', {class: 'err'}));
   }
 
   // labelled wraps an input with its label, help and the place for its
@@ -100,6 +111,12 @@ export class Form {
         t.addEventListener('input', () => this.onOps(listOps(path, lines, t.value.split('\n'))));
         return t;
       }
+    }
+    if (f.kind === 'text' && !cell && (text.length > 90 || text.includes('\n'))) {
+      // A long text, such as a lead, gets the room to read it.
+      const t = h('textarea', {rows: Math.min(8, Math.ceil(text.length / 90) + 1), dataset: {path}, spellcheck: 'true'}, text);
+      t.addEventListener('input', () => set(t.value));
+      return t;
     }
     const attrs = {type: 'text', value: text, dataset: {path}, spellcheck: f.kind === 'text' ? 'true' : 'false'};
     if (TYPED.has(f.kind)) attrs.inputmode = f.kind === 'date' ? 'numeric' : 'decimal';
@@ -168,29 +185,24 @@ export class Form {
   // out, the buttons to add or remove it.
   group(f, v, path, top) {
     const present = v && typeof v === 'object' && !Array.isArray(v);
-    const box = h(top ? 'div' : 'fieldset', {class: 'group', dataset: {path}},
-      top ? null : h('legend', {}, f.label));
-    if (f.help && !top) box.append(h('small', {class: 'help'}, f.help));
-    box.append(h('div', {class: 'err'}));
     if (f.optional && !present) {
+      const box = this.box(f, path, top, 'group');
       box.append(h('button', {type: 'button', class: 'add', onclick: () => this.onOps(requiredOps(f.fields, path), true)},
         '+ Thêm ' + lower(f.label)));
       return box;
     }
-    if (f.optional) {
-      box.append(h('button', {type: 'button', class: 'remove', onclick: () => {
-        if (confirm(`Xóa toàn bộ mục “${f.label}” khỏi tệp?`)) this.onOps([{op: 'delete', path}], true);
-      }}, 'Xóa mục này'));
-    }
+    const remove = f.optional ? h('button', {type: 'button', class: 'remove', onclick: () => {
+      if (confirm(`Xóa toàn bộ mục “${f.label}” khỏi tệp?`)) this.onOps([{op: 'delete', path}], true);
+    }}, 'Xóa mục này') : null;
+    const box = remove ? this.box(f, path, top, 'group', remove) : this.box(f, path, top, 'group');
     for (const c of f.fields) box.append(this.field(c, present ? v[c.key] : undefined, join(path, c.key)));
     return box;
   }
 
   // list draws a list of groups one below the other.
-  list(f, v, path) {
+  list(f, v, path, top) {
     const items = Array.isArray(v) ? v : [];
-    const box = h('fieldset', {class: 'list', dataset: {path}}, h('legend', {}, f.label),
-      f.help ? h('small', {class: 'help'}, f.help) : null, h('div', {class: 'err'}));
+    const box = this.box(f, path, top, 'list');
     items.forEach((it, i) => {
       const p = `${path}[${i}]`;
       const card = h('div', {class: 'item', dataset: {path: p}},
@@ -213,7 +225,7 @@ export class Form {
 
   // table draws a list of groups of short values as rows, where a block
   // copied from a spreadsheet can be pasted.
-  table(f, v, path) {
+  table(f, v, path, top) {
     const items = Array.isArray(v) ? v : [];
     const cols = f.fields;
     const head = h('tr', {}, h('th', {class: 'n'}, '#'),
@@ -230,13 +242,12 @@ export class Form {
       h('td', {class: 'acts'}, this.rowActions(path, i, items.length))));
     const table = h('table', {class: 'grid'}, h('thead', {}, head), h('tbody', {}, body));
     table.addEventListener('paste', e => this.paste(e, path, items.length, cols.length, (row, col, cell) => ({key: cols[col].key, value: cellValue(cols[col], cell)}), cols));
-    return h('fieldset', {class: 'table', dataset: {path}}, h('legend', {}, f.label),
-      f.help ? h('small', {class: 'help'}, f.help) : null,
-      h('div', {class: 'err'}),
-      h('div', {class: 'scroll'}, table),
+    const box = this.box(f, path, top, 'table');
+    box.append(h('div', {class: 'scroll'}, table),
       h('div', {class: 'below'},
         h('button', {type: 'button', class: 'add', onclick: () => this.onOps([{op: 'append', path, items: [newItem(cols)]}], true)}, '+ Thêm dòng'),
         h('small', {class: 'hint'}, 'Có thể dán một khối ô chép từ Excel vào bảng: bấm vào ô bắt đầu rồi nhấn Ctrl+V.')));
+    return box;
   }
 
   // rows draws the rows of an annex table, its columns named by the
@@ -258,12 +269,12 @@ export class Form {
       h('td', {class: 'acts'}, this.rowActions(path, i, rows.length))));
     const table = h('table', {class: 'grid'}, h('thead', {}, head), h('tbody', {}, body));
     table.addEventListener('paste', e => this.paste(e, path, rows.length, n, (row, col, cell) => ({index: col, value: cell})));
-    return h('fieldset', {class: 'table rows', dataset: {path}}, h('legend', {}, f.label),
-      h('div', {class: 'err'}),
-      h('div', {class: 'scroll'}, table),
+    const box = this.box(f, path, false, 'table rows');
+    box.append(h('div', {class: 'scroll'}, table),
       h('div', {class: 'below'},
         h('button', {type: 'button', class: 'add', onclick: () => this.onOps([{op: 'append', path, items: [Array(n).fill('')]}], true)}, '+ Thêm dòng'),
         h('small', {class: 'hint'}, 'Có thể dán một khối ô chép từ Excel vào bảng: bấm vào ô bắt đầu rồi nhấn Ctrl+V.')));
+    return box;
   }
 
   // paste fills a table from a block copied from a spreadsheet: from the
