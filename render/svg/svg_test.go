@@ -156,3 +156,12 @@ func TestExample(t *testing.T) {
 		}
 	}
 }
+
+func TestNum(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 1: "1", 12.5: "12.5", 0.0004: "0", 0.0005: "0.001", 210.0499: "210.05",
+		-3.25: "-3.25", -0.0001: "0", 42.7: "42.7", 1e6 + 0.123: "1000000.123", 0.01: "0.01", 99.999: "99.999"} {
+		if got := string(num(nil, v)); got != want {
+			t.Errorf("num(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

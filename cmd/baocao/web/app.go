@@ -87,9 +87,10 @@ type preview struct {
 	Source string `json:"source"`
 	// EditError says why the edits could not be made; Source is then the
 	// text as it was.
-	EditError string    `json:"editError,omitempty"`
-	Values    any       `json:"values"`
-	Errors    []message `json:"errors"`
+	EditError string `json:"editError,omitempty"`
+	// Values are the file's values, when asked for.
+	Values any       `json:"values,omitempty"`
+	Errors []message `json:"errors"`
 	// Kinds are the documents the file has data for; Workbook says it has
 	// data for the workbook.
 	Kinds    []string `json:"kinds"`
@@ -112,6 +113,10 @@ type updateRequest struct {
 	// and last page it shows (from 0), whose SVG is sent if it lacks it.
 	Have []string `json:"have"`
 	View [2]int   `json:"view"`
+	// Values asks for the file's values, which the form is drawn from:
+	// after an edit that adds or removes values, not after one that sets
+	// them.
+	Values bool `json:"values"`
 }
 
 // update makes the edits asked for on the file's text, and answers with
@@ -164,13 +169,15 @@ func (s *Server) preview(req updateRequest) preview {
 			s.keep(x)
 		}
 	}
-	if x != nil {
+	if x != nil && (req.Values || len(req.Ops) == 0) {
 		p.Values = x.Values()
 	}
 	r, err := load.Options{Files: s.root.FS()}.Bytes(req.Name, []byte(p.Source))
 	if r == nil {
 		p.Errors = messages(err, req.Name, x)
-		p.Kinds, p.Workbook = s.kindsIn(p.Values)
+		if x != nil {
+			p.Kinds, p.Workbook = s.kindsIn(x.Values())
+		}
 		p.Kind = pick(p.Kinds, req.Kind)
 		return p
 	}

@@ -142,7 +142,7 @@ func openExample(t testing.TB) (context.Context, string) {
 	dir := exampleDir(t)
 	ts := testServer(t, dir)
 	do(t, ctx, chromedp.Navigate(ts.URL+"/?t="+testToken), chromedp.WaitVisible(chromedp.CSS("#files .file")))
-	screenshot(t, ctx, "home")
+	screenshot(t, ctx, "web-files")
 	do(t, ctx, chromedp.Click(chromedp.CSS(`a.file[href="#tep=cantho-2021.yaml"]`)), chromedp.WaitVisible(chromedp.CSS("#pages .page svg")))
 	return ctx, dir
 }
@@ -152,7 +152,7 @@ func openExample(t testing.TB) (context.Context, string) {
 // its tab.
 func TestBrowserPreview(t *testing.T) {
 	ctx, _ := openExample(t)
-	screenshot(t, ctx, "editor")
+	screenshot(t, ctx, "web-editor")
 	eval[bool](t, ctx, `(document.querySelector('#pages .page:last-child').scrollIntoView(), true)`)
 	waitFor(t, ctx, `document.querySelectorAll('#pages .page svg').length === +document.querySelector('#pages').dataset.pages`)
 	if !eval[bool](t, ctx, `performance.getEntriesByType('resource').some(e => e.name.includes('/app/page/'))`) {
@@ -165,7 +165,7 @@ func TestBrowserPreview(t *testing.T) {
 	waitFor(t, ctx, previewHas("BIÊN BẢN"))
 	do(t, ctx, chromedp.Click(chromedp.CSS(`#kinds button[data-kind="ban-tin"]`)))
 	waitFor(t, ctx, `!!document.querySelector('#pages .page svg image')`)
-	screenshot(t, ctx, "ban-tin")
+	screenshot(t, ctx, "web-ban-tin")
 }
 
 // field is the CSS selector of the input of the value at path.
@@ -224,7 +224,7 @@ func TestBrowser(t *testing.T) {
 		if !strings.Contains(list, "cantho-2021.yaml:205:9: \"date\" là 31/02/2022") {
 			t.Errorf("the list of errors does not give the command line's message: %q", list)
 		}
-		screenshot(t, ctx, "error")
+		screenshot(t, ctx, "web-error")
 		typeInto(t, ctx, "bao_cao.date", "15/01/2022")
 		waitFor(t, ctx, `document.querySelector('#errors').hidden && !document.querySelector('.invalid')`)
 	})
@@ -279,7 +279,7 @@ func TestBrowser(t *testing.T) {
 		typeInto(t, ctx, table+"[7].previous", "1234567")
 		typeInto(t, ctx, table+"[8].current", "13")
 		waitFor(t, ctx, previewHas(names[9]))
-		screenshot(t, ctx, "paste")
+		screenshot(t, ctx, "web-paste")
 	})
 
 	// The YAML text edited by hand, then the form: each keeps the other's

@@ -179,7 +179,7 @@ async function update(redraw) {
   app.busy = new Promise(r => { done = r; });
   document.body.classList.add('updating');
   try {
-    const r = await api('/app/update', {name, source: app.source, ops, kind: app.kind, have: preview.hashes(), view: preview.view()});
+    const r = await api('/app/update', {name, source: app.source, ops, kind: app.kind, have: preview.hashes(), view: preview.view(), values: structural});
     if (name !== app.name) return;
     // The text sent by hand comes back as it was, and may have been
     // typed on since; edits made meanwhile apply to the answer's text.
