@@ -10,8 +10,9 @@ import {Preview} from './preview.js';
 
 const $ = sel => document.querySelector(sel);
 
-// UPDATE_DELAY is how long the app waits after a keystroke for the next
-// before asking for a preview: typing a word asks once.
+// UPDATE_DELAY is the least time between two requests for a preview: a
+// change made after a pause is sent at once, while typing sends at most
+// one request this often, with every change made meanwhile.
 const UPDATE_DELAY = 100;
 
 const app = {
@@ -31,6 +32,7 @@ const app = {
   sourceChanged: false, // the YAML text was edited by hand
   busy: null, // the update in flight
   timer: 0,
+  sent: -1e9, // when the last update was sent
   view: 'form',
 };
 
@@ -153,12 +155,12 @@ function onOps(ops, structural) {
   }
   app.structural ||= !!structural;
   dirty();
-  schedule(structural ? 0 : UPDATE_DELAY);
+  schedule();
 }
 
-function schedule(delay = UPDATE_DELAY) {
+function schedule() {
   clearTimeout(app.timer);
-  app.timer = setTimeout(() => update(false), delay);
+  app.timer = setTimeout(() => update(false), Math.max(0, app.sent + UPDATE_DELAY - performance.now()));
 }
 
 // update sends the pending edits, or the text edited by hand, and shows
@@ -177,6 +179,7 @@ async function update(redraw) {
   const name = app.name;
   let done;
   app.busy = new Promise(r => { done = r; });
+  app.sent = performance.now();
   document.body.classList.add('updating');
   try {
     const r = await api('/app/update', {name, source: app.source, ops, kind: app.kind, have: preview.hashes(), view: preview.view(), values: structural});
