@@ -152,7 +152,14 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("POST /app/new", s.newFile)
 		mux.HandleFunc("POST /app/download", s.admitted(s.download))
 	}
-	return s.secure(http.NewCrossOriginProtection().Handler(mux))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusNotFound, "không có trang "+r.URL.Path+" — hãy mở địa chỉ baocao in ra khi khởi động")
+	})
+	cross := http.NewCrossOriginProtection()
+	cross.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusForbidden, "từ chối yêu cầu ghi gửi từ một trang web khác — chỉ trang của baocao được ghi")
+	}))
+	return s.secure(cross.Handler(mux))
 }
 
 // secure checks the host and the token of every request, and sets the
