@@ -181,8 +181,10 @@ func (d *doc) op(op Op, want *val, s Schema) ([]splice, error) {
 			list.items = append(list.items, v)
 			added = append(added, v)
 		}
-		if l := chain[len(chain)-1]; found && l.node.Kind == yaml.SequenceNode && !d.emptyFlow(l) {
-			return d.appendItems(l.node, added)
+		if found {
+			if l := chain[len(chain)-1]; l.node.Kind == yaml.SequenceNode && !d.emptyFlow(l) {
+				return d.appendItems(l.node, added)
+			}
 		}
 		return d.materialize(chain, steps, want)
 	case "delete", "move":
