@@ -3,6 +3,7 @@ package yamledit
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,15 +94,20 @@ func TestSameValue(t *testing.T) {
 }
 
 // TestEveryValue writes awkward texts in place of every value of the
-// files: each edit is made (Apply checks that the file reads back with
-// just that value changed) and keeps every comment line. Every value gets
-// the first two texts, and one of the others in turn.
+// files — of a long table, its first rows — : each edit is made (Apply
+// checks that the file reads back with just that value changed) and
+// keeps every comment line. Every value gets the first two texts, and
+// one of the others in turn.
 func TestEveryValue(t *testing.T) {
+	later := regexp.MustCompile(`rows\[([2-9]\d|\d{3,})\]`)
 	values := []string{"", "dòng một\n\ndòng hai\n", "x", "Lưu: VT, PV01", "a # b", "một dòng\n", "  thụt lề", "it's", `"ngoặc"`, "{x}", "- a", "3.965,5", "null", "#1", "a\tb", "[1, 2]"}
 	for name, src := range files(t) {
 		paths, _ := scalars(t, src)
 		comments := commentLines(src)
 		for i, p := range paths {
+			if later.MatchString(p) {
+				continue
+			}
 			for _, v := range []string{values[0], values[1], values[2+i%(len(values)-2)]} {
 				got, err := Apply(src, []Op{{Op: "set", Path: p, Value: v}}, testSchema)
 				if err != nil {
