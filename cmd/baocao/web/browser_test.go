@@ -435,3 +435,42 @@ func changedLines(a, b string) int {
 	}
 	return n
 }
+
+// TestBrowserSections: a section taken out of the file and added back,
+// its required values then shown empty at their fields; a new file made
+// from a starter on the list of files.
+func TestBrowserSections(t *testing.T) {
+	ctx, dir := openExample(t)
+	// The question "take it out?" is answered yes.
+	eval[bool](t, ctx, `(window.confirm = () => true, true)`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-path="bien_ban"] > .box-actions button.remove`)))
+	waitFor(t, ctx, `!document.querySelector('#kinds button[data-kind="bien-ban"]') && !!document.querySelector('[data-path="bien_ban"] button.add')`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-path="bien_ban"] button.add`)))
+	waitFor(t, ctx, `!!document.querySelector('.field[data-path="bien_ban.secretary"].invalid')`)
+	errs := eval[[]message](t, ctx, `window.baocaoErrors()`)
+	var paths []string
+	for _, e := range errs {
+		paths = append(paths, e.Path)
+	}
+	for _, want := range []string{"bien_ban.number", "bien_ban.code", "bien_ban.secretary", "bien_ban.body", "bien_ban.end"} {
+		if !slices.Contains(paths, want) {
+			t.Errorf("no message at %s: %q", want, paths)
+		}
+	}
+	source := eval[string](t, ctx, `document.querySelector('#tab-yaml').click(), document.querySelector('#yaml').value`)
+	if !strings.Contains(source, "\nbien_ban:\n  number:\n  code:\n") || strings.Contains(source, "Biên bản hội nghị tổng kết") {
+		t.Errorf("the section is not as added:\n%s", source[strings.Index(source, "thong_bao:"):])
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-form")))
+
+	// A new file, from the list of files.
+	do(t, ctx, chromedp.Click(chromedp.CSS("#close")), chromedp.WaitVisible(chromedp.CSS("#new-form")))
+	eval[bool](t, ctx, `(document.querySelector('#new-name').value = 'hoi-nghi-moi', true)`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#new-form button[type="submit"]`)), chromedp.WaitVisible(chromedp.CSS("#pages .page svg")))
+	if name := eval[string](t, ctx, `document.querySelector('#file-name').textContent`); name != "hoi-nghi-moi.yaml" {
+		t.Errorf("opened %q", name)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hoi-nghi-moi.yaml")); err != nil {
+		t.Error(err)
+	}
+}
