@@ -43,8 +43,12 @@ type fileInfo struct {
 	Modified time.Time `json:"modified"`
 }
 
+// maxListed bounds the files listed: a folder such as a home folder,
+// where a double-click may start the app, can hold many.
+const maxListed = 2000
+
 // listFiles lists the folder's conference files, and the pictures and
-// fonts a file may name.
+// fonts in it and its subfolders that a file may name.
 func (s *Server) listFiles(w http.ResponseWriter, r *http.Request) {
 	var files []fileInfo
 	var assets []string
@@ -59,7 +63,10 @@ func (s *Server) listFiles(w http.ResponseWriter, r *http.Request) {
 			}
 			return nil
 		}
-		if len(files)+len(assets) > 2000 || !e.Type().IsRegular() {
+		if len(files)+len(assets) >= maxListed {
+			return fs.SkipAll
+		}
+		if !e.Type().IsRegular() {
 			return nil
 		}
 		switch ext := strings.ToLower(path.Ext(p)); {
