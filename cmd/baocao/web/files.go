@@ -58,7 +58,7 @@ func (s *Server) listFiles(w http.ResponseWriter, r *http.Request) {
 		}
 		depth := strings.Count(p, "/")
 		if e.IsDir() {
-			if p != "." && (depth > 1 || strings.HasPrefix(e.Name(), ".")) {
+			if p != "." && (depth > 0 || strings.HasPrefix(e.Name(), ".")) {
 				return fs.SkipDir
 			}
 			return nil
