@@ -207,7 +207,12 @@ async function update(redraw) {
     await preview.show(r.pages, r.font);
     document.body.dataset.updated = String(Date.now());
   } catch (err) {
+    // The edits were not made: they go with the next request, tried
+    // again shortly when the server was busy or out of reach.
     showEditError(err.message);
+    app.pending = ops.concat(app.pending);
+    app.structural ||= structural;
+    if (!err.status || err.status === 503) setTimeout(schedule, 1500);
   } finally {
     document.body.classList.remove('updating');
     app.busy = null;
