@@ -207,12 +207,18 @@ async function update(redraw) {
     await preview.show(r.pages, r.font);
     document.body.dataset.updated = String(Date.now());
   } catch (err) {
-    // The edits were not made: they go with the next request, tried
-    // again shortly when the server was busy or out of reach.
+    // The edits were not made. When the server was busy or out of reach
+    // they are tried again shortly, with those made meanwhile; else the
+    // form is drawn again from the file as it is.
     showEditError(err.message);
-    app.pending = ops.concat(app.pending);
-    app.structural ||= structural;
-    if (!err.status || err.status === 503) setTimeout(schedule, 1500);
+    if (!err.status || err.status === 503) {
+      app.pending = ops.concat(app.pending);
+      app.structural ||= structural;
+      setTimeout(schedule, 1500);
+    } else if (app.view === 'form') {
+      form.render(app.values);
+      form.showErrors(app.errors);
+    }
   } finally {
     document.body.classList.remove('updating');
     app.busy = null;
