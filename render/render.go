@@ -39,6 +39,9 @@ type Options struct {
 	// ("bao-cao") and WorkbookSlug. A slug the report has no data for is
 	// then an error.
 	Only []string
+	// laid, when set, is given each document's pages as they are laid
+	// out (see Preview).
+	laid func(slug string, pages []*layout.Page, fam *face.Family)
 }
 
 // WorkbookSlug names the statistics workbook among the outputs, as a
@@ -156,6 +159,9 @@ func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *fac
 	pages, err := layout.Layout(doc, fam, Settings(r))
 	if err != nil {
 		return Output{}, placed(err, r.PosOf(k.Path))
+	}
+	if opt.laid != nil {
+		opt.laid(k.Slug, pages, fam)
 	}
 	info := pdf.Info{
 		Meta:     doc.Meta,

@@ -29,13 +29,7 @@ func addKindFlags(fs *flag.FlagSet) kindFlags {
 }
 
 // slugs are the values --kind accepts.
-func slugs() []string {
-	var out []string
-	for _, k := range document.Kinds() {
-		out = append(out, k.Slug)
-	}
-	return append(out, render.WorkbookSlug)
-}
+func slugs() []string { return append(documentSlugs(), render.WorkbookSlug) }
 
 // apply sets the kinds and the outputs the flags choose in opt. When they
 // cannot be used it prints why and returns the exit status.

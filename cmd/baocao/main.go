@@ -5,6 +5,7 @@
 //	baocao new KIND [FILE]
 //	baocao render [-o DIR] [--kind SLUG,…] [--templates DIR] FILE...
 //	baocao validate [--kind SLUG,…] [--templates DIR] FILE...
+//	baocao serve [--addr HOST:PORT] [--token T] [--api] [DIR]
 //	baocao schema
 //	baocao version
 //
@@ -46,6 +47,8 @@ Cách dùng:
   baocao new LOẠI [TỆP.yaml]                tạo tệp mẫu có chú thích cho một loại văn bản
   baocao render [-o THƯ_MỤC] TỆP.yaml...   tạo PDF và phụ lục Excel
   baocao validate TỆP.yaml...               chỉ kiểm tra, báo mọi lỗi
+  baocao serve [THƯ_MỤC]                    mở ứng dụng soạn văn bản trong trình duyệt (cũng là
+                                            việc chạy baocao không kèm lệnh, ví dụ nhấp đúp)
   baocao schema                             in JSON Schema của định dạng tệp
   baocao version                            phiên bản
   baocao LỆNH -h                            trợ giúp của từng lệnh
@@ -54,10 +57,12 @@ Cách dùng:
 // run executes one command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+		// Started by a double-click: the app, on the folder it is in.
+		return cmdServe(nil, stdout, stderr)
 	}
 	switch args[0] {
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "render":
 		return cmdRender(args[1:], stdout, stderr)
 	case "validate":
@@ -82,24 +87,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 // there is nothing to do (-h, a bad flag, no files) ok is false and status
 // is the exit status.
 func parse(fs *flag.FlagSet, args []string) (files []string, status int, ok bool) {
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK, false
-			}
-			return nil, exitUsage, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if len(files) == 0 {
+	if files, status, ok = parseOptional(fs, args); ok && len(files) == 0 {
 		fs.Usage()
 		return nil, exitUsage, false
 	}
-	return files, exitOK, true
+	return files, status, ok
 }
 
 // each runs fn on every file, going on after a failure, and returns

@@ -29,7 +29,11 @@ func TestExitCodes(t *testing.T) {
 		wantOut string // substring of stdout
 		wantErr string // substring of stderr
 	}{
-		{"no arguments", nil, exitUsage, "", "Cách dùng"},
+		{"serve help", []string{"serve", "-h"}, exitOK, "", "POST /api/v1/render"},
+		{"serve on the network without a token", []string{"serve", "--addr", "0.0.0.0:0", "."}, exitUsage, "", "hãy đặt mã truy cập bằng --token"},
+		{"serve with a short token", []string{"serve", "--addr", "127.0.0.1:0", "--token", "ngan"}, exitUsage, "", "mã truy cập quá ngắn"},
+		{"serve two folders", []string{"serve", ".", ".."}, exitUsage, "", "Cách dùng: baocao serve"},
+		{"serve a missing folder", []string{"serve", "--no-browser", "khong-co"}, exitInvalid, "", "không mở được thư mục khong-co"},
 		{"unknown command", []string{"vẽ"}, exitUsage, "", `"vẽ"`},
 		{"render without files", []string{"render"}, exitUsage, "", "baocao render"},
 		{"render with -o only", []string{"render", "-o", t.TempDir()}, exitUsage, "", ""},

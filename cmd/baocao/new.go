@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"baocao/cmd/baocao/web"
 	"baocao/render/document"
 	"baocao/render/schema"
 )
@@ -27,11 +29,7 @@ const schemaFile = "baocao.schema.json"
 // cmdNew writes a commented starter file for one kind of document, and the
 // schema beside it when there is none, never replacing an existing file.
 func cmdNew(args []string, stdout, stderr io.Writer) int {
-	var kinds []string
-	for _, k := range document.Kinds() {
-		kinds = append(kinds, k.Slug)
-	}
-	flags := newFlags("new", "Cách dùng: baocao new LOẠI [TỆP.yaml]\n\nTạo tệp mẫu có chú thích cho một loại văn bản ("+strings.Join(kinds, ", ")+
+	flags := newFlags("new", "Cách dùng: baocao new LOẠI [TỆP.yaml]\n\nTạo tệp mẫu có chú thích cho một loại văn bản ("+strings.Join(documentSlugs(), ", ")+
 		"), cùng tệp "+schemaFile+" để trình soạn thảo gợi ý khóa. Không ghi đè tệp đã có. Mặc định TỆP là hoi-nghi.yaml.\n", stderr)
 	if err := flags.Parse(args); err != nil {
 		return flagStatus(err)
@@ -41,22 +39,16 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	slug := flags.Arg(0)
-	kind, err := starters.ReadFile("starters/" + slug + ".yaml")
-	if _, ok := document.KindBySlug(document.Kinds(), slug); !ok || err != nil {
-		fmt.Fprintf(stderr, "baocao new: không có loại văn bản %q — hãy dùng một trong: %s\n", slug, strings.Join(kinds, ", "))
-		return exitUsage
-	}
-	common, err := starters.ReadFile("starters/common.yaml")
+	text, err := starter(slug)
 	if err != nil {
 		fmt.Fprintf(stderr, "baocao new: %v\n", err)
-		return exitInvalid
+		return exitUsage
 	}
 	file := "hoi-nghi.yaml"
 	if flags.NArg() == 2 {
 		file = flags.Arg(1)
 	}
-	text := "# yaml-language-server: $schema=" + schemaFile + "\n" + string(common) + string(kind)
-	if err := writeNew(file, []byte(text)); err != nil {
+	if err := writeNew(file, text); err != nil {
 		fmt.Fprintf(stderr, "baocao new: %v\n", err)
 		return exitInvalid
 	}
@@ -76,39 +68,48 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// documentSlugs are the slugs of the document kinds, which have starters.
+func documentSlugs() []string {
+	var out []string
+	for _, k := range document.Kinds() {
+		out = append(out, k.Slug)
+	}
+	return out
+}
+
+// starter is the starter file of the kind slug: the line naming the
+// schema for editors, common.yaml, then the kind's own sections.
+func starter(slug string) ([]byte, error) {
+	kind, err := starters.ReadFile("starters/" + slug + ".yaml")
+	if _, ok := document.KindBySlug(document.Kinds(), slug); !ok || err != nil {
+		return nil, fmt.Errorf("không có loại văn bản %q — hãy dùng một trong: %s", slug, strings.Join(documentSlugs(), ", "))
+	}
+	common, err := starters.ReadFile("starters/common.yaml")
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat([]byte("# yaml-language-server: $schema="+schemaFile+"\n"), common, kind), nil
+}
+
 // writeNew writes data to a new file at path, all or nothing: into a
 // temporary file first, then linked to its name, which fails rather than
 // replace a file that exists by then. The error wraps fs.ErrExist when the
 // file exists.
-func writeNew(path string, data []byte) (err error) {
+func writeNew(path string, data []byte) error {
+	exists := fmt.Errorf("tệp %s đã có, không ghi đè — hãy chọn tên khác hoặc xóa tệp cũ: %w", path, fs.ErrExist)
 	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("tệp %s đã có, không ghi đè — hãy chọn tên khác hoặc xóa tệp cũ: %w", path, fs.ErrExist)
+		return exists
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if err == nil {
+		defer root.Close()
+		err = web.WriteFile(root, filepath.Base(path), data, false)
+	}
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return exists
+	case err != nil:
 		return fmt.Errorf("không tạo được tệp trong thư mục %s — kiểm tra thư mục tồn tại và được phép ghi (%w)", filepath.Dir(path), err)
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Link(f.Name(), path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("tệp %s đã có, không ghi đè — hãy chọn tên khác hoặc xóa tệp cũ: %w", path, fs.ErrExist)
-		}
-		return err
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"reflect"
 
@@ -55,9 +56,11 @@ func (d *decoder) asset(n *yaml.Node, v reflect.Value, path, kind string) bool {
 
 // assets reads the files a report names. A YAML file may come from anyone,
 // so it may name only files inside its own folder and its subfolders — or,
-// when root is set, inside root.
+// when root is set, inside root; or, when files is set, only files in it,
+// by paths relative to its top.
 type assets struct {
 	root   string // the folder reads stay in; "" for the YAML file's
+	files  fs.FS  // where reads are made instead, when set (Options.Files)
 	folder *userfile.Folder
 	prefix string // the YAML file's folder, relative to folder
 	err    error  // why the folder could not be opened
@@ -81,17 +84,7 @@ func (a *assets) read(dir, name, kind string) (data []byte, msg string) {
 	default:
 		return nil, fmt.Sprintf("lỗi chương trình: loại tệp %q không được hỗ trợ — hãy báo cho người phát triển", kind)
 	}
-	if a.folder == nil && a.err == nil {
-		a.open(dir)
-	}
-	if a.err != nil {
-		return nil, a.err.Error()
-	}
-	rel := name
-	if !filepath.IsAbs(name) {
-		rel = filepath.Join(a.prefix, name)
-	}
-	data, err := a.folder.Read(rel, limit)
+	data, err := a.readFile(dir, name, limit)
 	var outside *userfile.OutsideError
 	switch {
 	case errors.As(err, &outside):
@@ -99,7 +92,7 @@ func (a *assets) read(dir, name, kind string) (data []byte, msg string) {
 		if outside.Absolute {
 			what = "đường dẫn tuyệt đối (tính từ gốc ổ đĩa) không được dùng"
 		}
-		todo := "hãy chép tệp vào thư mục " + a.folder.Name() + " (hoặc một thư mục con) và ghi đường dẫn tính từ thư mục đó"
+		todo := "hãy chép tệp vào thư mục " + outside.Folder + " (hoặc một thư mục con) và ghi đường dẫn tính từ thư mục đó"
 		if kind == "font" {
 			todo += ", hoặc chỉ ra thư mục phông chữ bằng tùy chọn --font"
 		}
@@ -138,6 +131,29 @@ func (a *assets) read(dir, name, kind string) (data []byte, msg string) {
 			viet.Number(float64(a.pixels)/1e6, 1), viet.Number(maxPNGPixels/1e6, 0))
 	}
 	return data, ""
+}
+
+// readFile reads the file at name, relative to dir, the YAML file's
+// folder, of at most limit bytes, from where reads stay.
+func (a *assets) readFile(dir, name string, limit int64) ([]byte, error) {
+	if a.files != nil {
+		p := path.Clean(filepath.ToSlash(name))
+		if filepath.IsAbs(name) || !fs.ValidPath(p) {
+			return nil, &userfile.OutsideError{Path: name, Folder: "chứa tệp YAML", Absolute: filepath.IsAbs(name) || path.IsAbs(p)}
+		}
+		return userfile.ReadFS(a.files, p, limit)
+	}
+	if a.folder == nil && a.err == nil {
+		a.open(dir)
+	}
+	if a.err != nil {
+		return nil, a.err
+	}
+	rel := name
+	if !filepath.IsAbs(name) {
+		rel = filepath.Join(a.prefix, name)
+	}
+	return a.folder.Read(rel, limit)
 }
 
 // open opens the folder reads stay in.

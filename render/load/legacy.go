@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +28,14 @@ type Options struct {
 	// anyone, and may name only the files beside it and in its subfolders.
 	// A server confines every read of its requests to its folder with it.
 	Root string
+	// Files, when set, is where the files the YAML names (images, fonts)
+	// are read from instead of Root, by their paths as written, relative to
+	// its top: an absolute path or one with ".." is refused, so nothing
+	// outside it can be reached — with os.Root's FS, not even through a
+	// symbolic link; only regular files are read, their size checked first. A
+	// server confines each request to its folder or to the files sent with
+	// it this way. When nil, paths are relative to the YAML file's folder.
+	Files fs.FS
 }
 
 // Conversion is one place where FixLegacy converted legacy text.

@@ -108,6 +108,7 @@ func (o Options) Bytes(name string, data []byte) (*report.Report, error) {
 	d := newDecoder(name, src)
 	d.assets.root = o.Root
 	defer d.assets.close()
+	d.assets.files = o.Files
 	o.legacyText(d, root)
 	r := &report.Report{}
 	d.mapping(root, reflect.ValueOf(r).Elem(), "")

@@ -192,9 +192,41 @@ func read(fsys fileSystem, name string, limit int64) ([]byte, error) {
 	if err := regular(opened, limit); err != nil {
 		return nil, err
 	}
+	return readAtMost(f, opened.Size(), limit)
+}
+
+// ReadFS reads the regular file at name in fsys, of at most limit bytes,
+// as Read does: for a folder given as an fs.FS — a server's os.Root, or
+// the files sent with a request.
+func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, describe(err)
+	}
+	if err := regular(st, limit); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, describe(err)
+	}
+	defer f.Close()
+	opened, err := f.Stat()
+	if err != nil {
+		return nil, describe(err)
+	}
+	if err := regular(opened, limit); err != nil {
+		return nil, err
+	}
+	return readAtMost(f, opened.Size(), limit)
+}
+
+// readAtMost reads r, a file of size bytes when opened, to its end, and
+// fails once it has read more than limit: a file may grow meanwhile.
+func readAtMost(r io.Reader, size, limit int64) ([]byte, error) {
 	var b bytes.Buffer
-	b.Grow(int(opened.Size()) + bytes.MinRead)
-	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+	b.Grow(int(min(size, limit)) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, describe(err)
 	}
 	if int64(b.Len()) > limit {
