@@ -43,12 +43,12 @@ func (e *engine) news(d *document.Document) []*Page {
 	rule := bl[len(bl)-1] + ruleBelow
 	pg.Items = append(pg.Items, &Rule{X1: e.left(), Y1: rule, X2: e.left() + e.width(), Y2: rule, Width: ruleWidth, Role: RoleMasthead})
 	e.y = rule + headlineGap
-	first, top := e.flow(plain(f.Title, true, false), headlineSize, 0, alignLeft, RoleHeadline, 2, 0)
+	first, top := e.flow(plain(f.Title, true, false), headlineSize, e.flowShape(0, alignLeft), RoleHeadline, 2, 0)
 	e.mark(first, 0, f.Title, top)
 	byline := bylineRuns(f)
 	e.blocks(d.Body, float64(len(byline))*lineHeight(e.s.Sizes.Body), 1)
 	for _, runs := range byline {
-		e.flow(runs, e.s.Sizes.Body, 0, alignRight, RoleByline, 1, 0)
+		e.flow(runs, e.s.Sizes.Body, e.flowShape(0, alignRight), RoleByline, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM // one block, no space between its lines
 	}
 	e.pageNumbers()
@@ -101,14 +101,14 @@ func (e *engine) figure(f *document.Figure) {
 	scale := min(e.width()/float64(p.w), (e.bottom()-e.s.Margins.Top)*figureShare/float64(p.h))
 	w, h := float64(p.w)*scale, float64(p.h)*scale
 	caption := italicRuns(f.Caption)
-	lines := len(e.breakLines(e.words(caption, size), e.width(), e.width(), size))
+	lines := len(e.breakLines(e.words(caption, size), e.flowShape(0, alignCenter), size))
 	if !e.fits(figureGap + h + figureGap + float64(lines)*lineHeight(size)) {
 		e.newPage()
 	}
 	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Data: p.data, Format: p.format, Role: RolePhoto})
 	e.y += figureGap + h + figureGap
 	if lines > 0 {
-		e.flow(caption, size, 0, alignCenter, RoleCaption, lines, 0)
+		e.flow(caption, size, e.flowShape(0, alignCenter), RoleCaption, lines, 0)
 	} else {
 		e.y += paraAfterPt * face.PtToMM
 	}
