@@ -9,15 +9,14 @@ import "baocao/render/document"
 func (e *engine) annex(a *document.Annex) {
 	e.section(e.tooWide(a.Body))
 	pg, size := e.page(), e.s.Sizes.Kind
-	x, w := e.left(), e.width()
 	e.mark(pg, 0, a.Label+". "+a.Title, e.y)
-	bl, _ := e.box(pg, plain(a.Label, true, false), size, x, w, e.y, alignCenter, RoleAnnexLabel)
+	bl, _ := e.titleBox(pg, plain(a.Label, true, false), size, e.y, RoleAnnexLabel)
 	y := bl[len(bl)-1] - e.ascent(size) + lineHeight(size)
-	bl, wide := e.box(pg, plain(a.Title, true, false), size, x, w, y, alignCenter, RoleAnnexTitle)
+	bl, wide := e.titleBox(pg, plain(a.Title, true, false), size, y, RoleAnnexTitle)
 	y = bl[len(bl)-1] - e.ascent(size) + lineHeight(size)
-	bl, _ = e.box(pg, plain(a.Ref, false, true), size, x, w, y, alignCenter, RoleAnnexRef)
+	bl, _ = e.titleBox(pg, plain(a.Ref, false, true), size, y, RoleAnnexRef)
 	rule := bl[len(bl)-1] + ruleBelow
-	e.centredRule(pg, x+w/2, rule, wide*ruleRatio, RoleAnnexRef)
+	e.centredRule(pg, e.left()+e.width()/2, rule, wide*ruleRatio, RoleAnnexRef)
 	e.y = rule + bodyGap
 	e.blocks(a.Body, 0, 1)
 }

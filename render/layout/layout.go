@@ -8,6 +8,7 @@ import (
 
 	"baocao/render/document"
 	"baocao/render/face"
+	"baocao/render/phrase"
 	"baocao/render/picture"
 	"baocao/render/report"
 )
@@ -71,6 +72,12 @@ type engine struct {
 		page  *Page
 		rules []*Rule
 	}
+	// The line breaker's, kept from block to block: the words being
+	// broken, wordText reading them for text, and the best breaks found.
+	breaking []word
+	wordText func(int) string
+	text     phrase.Text
+	nodes    []node
 }
 
 // Layout places d on pages: the document, then each annex on pages of its
@@ -207,43 +214,31 @@ func (e *engine) mark(pg *Page, level int, title string, y float64) {
 // box sets runs as lines inside [x, x+width] from top y without page breaks,
 // for the frame. It returns the baselines and the widest line's width.
 func (e *engine) box(pg *Page, runs []document.Run, size, x, width, y float64, a align, role Role) (baselines []float64, widest float64) {
-	return e.hangingBox(pg, runs, size, x, width, 0, y, a, role)
+	return e.shapedBox(pg, runs, size, x, y, shape{first: width, rest: width, align: a}, role)
+}
+
+// titleBox is box for a centred title across the text width, which keeps
+// clear of the margins.
+func (e *engine) titleBox(pg *Page, runs []document.Run, size, y float64, role Role) (baselines []float64, widest float64) {
+	return e.shapedBox(pg, runs, size, e.left(), y, shape{first: e.width(), rest: e.width(), align: alignCenter, clear: titleClear}, role)
 }
 
 // hangingBox is box with the lines after the first indented by hang.
 func (e *engine) hangingBox(pg *Page, runs []document.Run, size, x, width, hang, y float64, a align, role Role) (baselines []float64, widest float64) {
-	ws := e.words(runs, size)
-	lines := e.breakLines(ws, width, width-hang, size)
-	if a == alignCenter && len(lines) > 1 {
-		lines = e.balance(ws, lines, width, size)
-	}
+	return e.shapedBox(pg, runs, size, x, y, shape{first: width, rest: width - hang, align: a}, role)
+}
+
+// shapedBox sets runs as lines of shape s, the block's left edge at x.
+func (e *engine) shapedBox(pg *Page, runs []document.Run, size, x, y float64, s shape, role Role) (baselines []float64, widest float64) {
+	lines := e.breakLines(e.words(runs, size), s, size)
 	for i, l := range lines {
 		base := y + e.ascent(size) + float64(i)*lineHeight(size)
-		lx, lw := x, width
-		if i > 0 {
-			lx, lw = x+hang, width-hang
-		}
-		e.place(pg, l, lx, base, lw, size, a, i == len(lines)-1, role)
+		dx, w := s.line(i)
+		e.place(pg, l, x+dx, base, w, size, s.align, i == len(lines)-1, role)
 		baselines = append(baselines, base)
 		widest = max(widest, l.width)
 	}
 	return baselines, widest
-}
-
-// balance re-breaks centred text into lines of even length, as a typesetter
-// would ("CÔNG AN THÀNH PHỐ / CẦN THƠ" rather than a lone last word): the
-// narrowest measure that needs no more lines than the full width.
-func (e *engine) balance(ws []word, lines []line, width, size float64) []line {
-	lo, hi := width/float64(len(lines)), width
-	for range 20 {
-		mid := (lo + hi) / 2
-		if len(e.breakLines(ws, mid, mid, size)) > len(lines) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return e.breakLines(ws, hi, hi, size)
 }
 
 // header lays out the two-column header of page 1 (nd30.md §2), the stamps,
@@ -305,9 +300,9 @@ func (e *engine) header(f *document.Frame) {
 	}
 
 	// Tên loại and trích yếu, centred on the text width, with a short rule.
-	bl, _ = e.box(pg, plain(f.KindName, true, false), sz.Kind, lx, e.width(), kind-e.ascent(sz.Kind), alignCenter, RoleKind)
+	bl, _ = e.titleBox(pg, plain(f.KindName, true, false), sz.Kind, kind-e.ascent(sz.Kind), RoleKind)
 	y = bl[0] - e.ascent(sz.Kind) + lineHeight(sz.Kind)
-	bl, wide = e.box(pg, plain(f.Title, true, false), sz.Kind, lx, e.width(), y, alignCenter, RoleTitle)
+	bl, wide = e.titleBox(pg, plain(f.Title, true, false), sz.Kind, y, RoleTitle)
 	titleRule := bl[len(bl)-1] + ruleBelow
 	e.centredRule(pg, lx+e.width()/2, titleRule, wide*ruleRatio, RoleTitle)
 	e.y = titleRule + bodyGap
@@ -365,13 +360,14 @@ func (e *engine) centredRule(pg *Page, cx, y, length float64, role Role) {
 	pg.Items = append(pg.Items, &Rule{X1: cx - length/2, Y1: y, X2: cx + length/2, Y2: y, Width: ruleWidth, Role: role})
 }
 
-// flow sets runs as a paragraph of the body, breaking pages. keep is how
-// many lines must fit with the first (a heading keeps a line of what
-// follows); tail is the height that must follow the paragraph on its last
-// page, for which its last two lines move to a new page if need be. It
-// returns the page of the first line and the top of that line.
-func (e *engine) flow(runs []document.Run, size, indent float64, a align, role Role, keep int, tail float64) (first *Page, top float64) {
-	lines := e.breakLines(e.words(runs, size), e.width()-indent, e.width(), size)
+// flow sets runs as lines of shape s across the text width, breaking
+// pages. keep is how many lines must fit with the first (a heading keeps
+// a line of what follows); tail is the height that must follow the
+// paragraph on its last page, for which its last two lines move to a new
+// page if need be. It returns the page of the first line and the top of
+// that line.
+func (e *engine) flow(runs []document.Run, size float64, s shape, role Role, keep int, tail float64) (first *Page, top float64) {
+	lines := e.breakLines(e.words(runs, size), s, size)
 	lh := lineHeight(size)
 	if !e.fits(float64(min(keep, len(lines))) * lh) {
 		e.newPage()
@@ -388,23 +384,40 @@ func (e *engine) flow(runs []document.Run, size, indent float64, a align, role R
 				first, top = e.page(), e.y
 			}
 		}
-		x, w := e.left(), e.width()
-		if i == 0 {
-			x, w = x+indent, w-indent
-		}
-		e.place(e.page(), l, x, e.y+e.ascent(size), w, size, a, i == len(lines)-1, role)
+		dx, w := s.line(i)
+		e.place(e.page(), l, e.left()+dx, e.y+e.ascent(size), w, size, s.align, i == len(lines)-1, role)
 		e.y += lh
 	}
 	e.y += paraAfterPt * face.PtToMM
 	return first, top
 }
 
+// flowShape is the shape of a block across the text width, its first
+// line indented; centred, it keeps clear of the margins.
+func (e *engine) flowShape(indent float64, a align) shape {
+	s := shape{first: e.width() - indent, rest: e.width(), align: a}
+	if a == alignCenter {
+		s.clear = titleClear
+	}
+	return s
+}
+
+// paragraph sets a paragraph of the body: justified, its first line
+// indented.
 func (e *engine) paragraph(p *document.Paragraph, tail float64) {
 	runs := p.Runs
 	if p.Marker != "" {
 		runs = append(plain(p.Marker+" ", false, false), runs...)
 	}
-	e.flow(runs, e.s.Sizes.Body, e.indent, alignJustify, RoleBody, 2, tail)
+	e.flow(runs, e.s.Sizes.Body, e.bodyShape(), RoleBody, 2, tail)
+}
+
+// bodyShape is the shape of a body paragraph: justified, its first line
+// indented, broken as a body is (see shape.body).
+func (e *engine) bodyShape() shape {
+	s := e.flowShape(e.indent, alignJustify)
+	s.body = true
+	return s
 }
 
 // heading sets the report hierarchy of nd30.md §4: "Phần I" and its title
@@ -424,9 +437,9 @@ func (e *engine) heading(h *document.Heading, outline int) {
 		} else if len(e.page().Items) > 0 {
 			e.y += paraAfterPt * face.PtToMM
 		}
-		pg, top = e.flow(plain(h.Label, true, false), size, 0, alignCenter, RoleHeading, 1, 0)
+		pg, top = e.flow(plain(h.Label, true, false), size, e.flowShape(0, alignCenter), RoleHeading, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM
-		e.flow(boldRuns(h.Runs), size, 0, alignCenter, RoleHeading, 2, 0)
+		e.flow(boldRuns(h.Runs), size, e.flowShape(0, alignCenter), RoleHeading, 2, 0)
 		title = h.Label + ". " + text(h.Runs)
 	default:
 		runs := append(plain(h.Label+" ", h.Level <= 3, false), h.Runs...)
@@ -434,11 +447,12 @@ func (e *engine) heading(h *document.Heading, outline int) {
 			runs = boldRuns(runs)
 		}
 		// A heading keeps two lines of what follows on its page.
-		n := len(e.breakLines(e.words(runs, size), e.width()-paraIndent, e.width(), size))
+		s := e.flowShape(paraIndent, alignJustify)
+		n := len(e.breakLines(e.words(runs, size), s, size))
 		if !e.fits(float64(n+2)*lineHeight(size) + paraAfterPt*face.PtToMM) {
 			e.newPage()
 		}
-		pg, top = e.flow(runs, size, paraIndent, alignJustify, RoleHeading, n, 0)
+		pg, top = e.flow(runs, size, s, RoleHeading, n, 0)
 	}
 	e.mark(pg, outline+h.Level-1, title, top)
 }

@@ -58,7 +58,7 @@ func (e *engine) news(d *document.Document) []*Page {
 	rule := bl[len(bl)-1] + ruleBelow
 	pg.Items = append(pg.Items, &Rule{X1: e.left(), Y1: rule, X2: e.left() + e.width(), Y2: rule, Width: ruleWidth, Role: RoleMasthead})
 	e.y = rule + headlineGap
-	first, top := e.flow(plain(f.Title, true, false), headlineSize, 0, alignLeft, RoleHeadline, 2, 0)
+	first, top := e.flow(plain(f.Title, true, false), headlineSize, e.flowShape(0, alignLeft), RoleHeadline, 2, 0)
 	e.mark(first, 0, f.Title, top)
 	byline := bylineRuns(f)
 	e.textAfter = e.measureTextAfter(d.Body)
@@ -68,7 +68,7 @@ func (e *engine) news(d *document.Document) []*Page {
 		e.newPage()
 	}
 	for _, runs := range byline {
-		e.flow(runs, e.s.Sizes.Body, 0, alignRight, RoleByline, 1, 0)
+		e.flow(runs, e.s.Sizes.Body, e.flowShape(0, alignRight), RoleByline, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM // one block, no space between its lines
 	}
 	e.footNumbers()
@@ -161,7 +161,7 @@ func (e *engine) measureTextAfter(body []document.Block) map[*document.Figure]fl
 		case *document.Figure:
 			out[b], acc = acc, 0
 		case *document.Paragraph:
-			n := len(e.breakLines(e.words(b.Runs, size), e.width()-e.indent, e.width(), size))
+			n := len(e.breakLines(e.words(b.Runs, size), e.bodyShape(), size))
 			acc += float64(n)*lineHeight(size) + paraAfterPt*face.PtToMM
 		default:
 			acc = math.Inf(1)
@@ -189,7 +189,7 @@ func (e *engine) placeFloats() {
 func (e *engine) figureSize(f *document.Figure) (w, h float64, lines int) {
 	w, h = e.photoSize(e.pictures[f])
 	size := e.s.Sizes.Table // a size below the body, as captions are set
-	return w, h, len(e.breakLines(e.words(italicRuns(f.Caption), size), e.width(), e.width(), size))
+	return w, h, len(e.breakLines(e.words(italicRuns(f.Caption), size), e.flowShape(0, alignCenter), size))
 }
 
 // figureAround is the height a photo takes besides the picture: the gaps
@@ -214,7 +214,7 @@ func (e *engine) placeFigure(f *document.Figure, w, h float64, lines int) {
 	e.page().Items = append(e.page().Items, &Image{X: e.left() + (e.width()-w)/2, Y: e.y + figureGap, W: w, H: h, Picture: p, Role: RolePhoto})
 	e.y += figureGap + h + figureGap
 	if lines > 0 {
-		e.flow(italicRuns(f.Caption), e.s.Sizes.Table, 0, alignCenter, RoleCaption, lines, 0)
+		e.flow(italicRuns(f.Caption), e.s.Sizes.Table, e.flowShape(0, alignCenter), RoleCaption, lines, 0)
 	} else {
 		e.y += paraAfterPt * face.PtToMM
 	}

@@ -222,7 +222,8 @@ func (e *engine) rowCells(row [][]word, widths []float64, size float64, alignOf 
 			ws = row[i]
 		}
 		w := widths[i] - 2*cellPadX
-		cells[i] = cellLayout{lines: e.breakLines(ws, w, w, size), align: alignOf(i)}
+		a := alignOf(i)
+		cells[i] = cellLayout{lines: e.breakLines(ws, shape{first: w, rest: w, align: a}, size), align: a}
 	}
 	return cells
 }

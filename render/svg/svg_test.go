@@ -61,7 +61,10 @@ func texts(items []layout.Item) []string {
 	var out []string
 	for _, it := range items {
 		if t, ok := it.(*layout.Text); ok {
-			out = append(out, fmt.Sprintf("%.3f %.3f %s %.3f %s", t.X, t.Y, t.Style, t.Size*face.PtToMM, t.S))
+			// Rounded as the SVG rounds, to the thousandth of v × 1000:
+			// %.3f rounds the exact decimal, which differs at a half.
+			r := func(v float64) float64 { return math.Round(v*1000) / 1000 }
+			out = append(out, fmt.Sprintf("%.3f %.3f %s %.3f %s", r(t.X), r(t.Y), t.Style, r(t.Size*face.PtToMM), t.S))
 		}
 	}
 	return out
