@@ -5,6 +5,7 @@
 //	baocao new KIND [FILE]
 //	baocao render [-o DIR] [--kind SLUG,…] [--templates DIR] FILE...
 //	baocao validate [--kind SLUG,…] [--templates DIR] FILE...
+//	baocao sign --p12 FILE [--password-file FILE|--password-env VAR] [--field NAME] FILE.pdf...
 //	baocao schema
 //	baocao version
 //
@@ -45,6 +46,7 @@ Cách dùng:
   baocao new LOẠI [TỆP.yaml]                tạo tệp mẫu có chú thích cho một loại văn bản
   baocao render [-o THƯ_MỤC] TỆP.yaml...   tạo PDF và phụ lục Excel
   baocao validate TỆP.yaml...               chỉ kiểm tra, báo mọi lỗi
+  baocao sign --p12 TỆP.p12 TỆP.pdf...      ký số tệp PDF (PAdES)
   baocao schema                             in JSON Schema của định dạng tệp
   baocao version                            phiên bản
   baocao LỆNH -h                            trợ giúp của từng lệnh
@@ -61,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRender(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "sign":
+		return cmdSign(args[1:], os.Stdin, stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
 	case "schema":
@@ -124,13 +128,17 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
+	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] [--sign-fields | --sign --p12 TỆP.p12 …] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
 	jobs := jobsFlag(fs)
 	in := addInputFlags(fs)
+	signing := addRenderSigning(fs)
 	files, opt, status, ok := in.setup(fs, args, stderr)
 	if !ok {
 		return status
+	}
+	if !signing.setup(&opt, os.Stdin, stderr) {
+		return exitInvalid
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
@@ -148,7 +156,16 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return nil, err
 		}
+		sigs := make([]*render.Signature, len(outs))
+		for i, o := range outs {
+			sigs[i] = o.Signature
+		}
 		outs = render.Generate(outs)
+		if outs, err = signing.apply(ctx, outs, sigs); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+			fmt.Fprintf(stderr, "baocao: %s chưa ghi tệp nào\n", file)
+			return nil, err
+		}
 		return func() error {
 			if err := out.WriteAll(ctx, outs); err != nil {
 				fmt.Fprintf(stderr, "%s: %v\n", file, err)

@@ -75,7 +75,8 @@ func FindSignatureBoxes(pages []*Page, fam *face.Family, s Settings) (SignatureB
 		if seal != nil {
 			sb = Box{X: seal.X, Y: seal.Y, W: seal.W, H: seal.H}
 		}
-		b.Agency = Box{X: sb.X, Y: sb.Y, W: cx + half - sb.X, H: max(sb.H, name.Y-asc+lh+agencyLines-sb.Y)}
+		// The agency's lines go under both the seal and the name.
+		b.Agency = Box{X: sb.X, Y: sb.Y, W: cx + half - sb.X, H: max(sb.H, name.Y-asc+lh-sb.Y) + agencyLines}
 		return b, true
 	}
 	return SignatureBoxes{}, false
