@@ -365,7 +365,8 @@ func (f *file) fromStream(e entry) (any, error) {
 	}
 	n, _ := intOf(s.dict["N"])
 	first, _ := intOf(s.dict["First"])
-	if e.index < 0 || e.index >= n || first < 0 || first > len(data) {
+	// Each object takes at least two bytes of the header: a bound on /N.
+	if e.index < 0 || e.index >= n || n > len(data) || first < 0 || first > len(data) {
 		return nil, fmt.Errorf("%w: dòng đối tượng %d sai", errSyntax, e.stm)
 	}
 	l := &lexer{b: data}

@@ -274,13 +274,15 @@ func (u *update) findField(fields array, fieldName string) (*fieldRef, error) {
 	for _, v := range fields {
 		queue = append(queue, item{v, ""})
 	}
+	seen := map[ref]bool{}
 	for n := 0; len(queue) > 0 && n < maxFields; n++ {
 		it := queue[0]
 		queue = queue[1:]
 		r, ok := it.v.(ref)
-		if !ok {
+		if !ok || seen[r] {
 			continue
 		}
+		seen[r] = true
 		d, err := u.f.dictAt(r)
 		if err != nil {
 			return nil, err

@@ -374,6 +374,13 @@ func TestOtherPDFs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The update's cross-reference section is of the file's kind: a
+			// stream after a stream, as the file's writer chose.
+			last := b[bytes.LastIndex(b, []byte("startxref"))+len("startxref"):]
+			off, _ := strconv.Atoi(strings.TrimSpace(string(last[:bytes.Index(last, []byte("%%EOF"))])))
+			if isStream := !bytes.HasPrefix(b[off:], []byte("xref")); isStream != (c.name == "xref-stream") {
+				t.Errorf("the last cross-reference section is a stream: %v, want %v", isStream, c.name == "xref-stream")
+			}
 			file := writeTemp(t, "signed.pdf", b)
 			out := pdfsig(t, file)
 			if n := strings.Count(out, "Signature Validation: Signature is Valid."); n != 2 {
