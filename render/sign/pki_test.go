@@ -33,7 +33,7 @@ type pki struct {
 
 var serial int64
 
-func issue(t *testing.T, tmpl *x509.Certificate, key crypto.Signer, parent *Credentials) *Credentials {
+func issue(t testing.TB, tmpl *x509.Certificate, key crypto.Signer, parent *Credentials) *Credentials {
 	t.Helper()
 	serial++
 	tmpl.SerialNumber = big.NewInt(serial)
@@ -54,7 +54,7 @@ func issue(t *testing.T, tmpl *x509.Certificate, key crypto.Signer, parent *Cred
 	return &Credentials{Cert: cert, Chain: chain, Key: key}
 }
 
-func newPKI(t *testing.T) *pki {
+func newPKI(t testing.TB) *pki {
 	t.Helper()
 	p := &pki{notBefore: time.Now().Add(-time.Hour), expiry: time.Now().Add(24 * time.Hour)}
 	rsaKey := func() crypto.Signer {

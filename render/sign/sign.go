@@ -97,6 +97,19 @@ func Sign(ctx context.Context, pdf []byte, cred *Credentials, opt Options) ([]by
 	if err := checkCredentials(cred, opt.Time); err != nil {
 		return nil, err
 	}
+	b, err := sign(ctx, pdf, cred, opt)
+	return b, explain(err)
+}
+
+// explain adds what to do to an error about the file's structure.
+func explain(err error) error {
+	if errors.Is(err, errSyntax) {
+		return fmt.Errorf("%w — hãy kiểm tra đây là tệp PDF nguyên vẹn (mở được bằng trình đọc PDF), hoặc xuất lại tệp PDF", err)
+	}
+	return err
+}
+
+func sign(ctx context.Context, pdf []byte, cred *Credentials, opt Options) ([]byte, error) {
 	f, err := readFile(pdf)
 	if err != nil {
 		return nil, err
@@ -370,6 +383,11 @@ func (u *update) newField(fieldName string, r Rect) (*fieldRef, error) {
 // AddFields adds empty signature fields to pdf, for signing later with
 // baocao or an agency's own token software.
 func AddFields(pdf []byte, fields []Field) ([]byte, error) {
+	b, err := addFields(pdf, fields)
+	return b, explain(err)
+}
+
+func addFields(pdf []byte, fields []Field) ([]byte, error) {
 	f, err := readFile(pdf)
 	if err != nil {
 		return nil, err

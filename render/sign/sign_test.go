@@ -425,7 +425,7 @@ func TestRefused(t *testing.T) {
 		{"expired", orig, &expired, signer, "đã hết hạn"},
 		{"wrong key", orig, &mismatched, signer, "khóa bí mật không khớp với chứng thư số"},
 		{"encrypted", encrypted, p.signer, signer, "tệp PDF được mã hóa"},
-		{"not a PDF", []byte("hello"), p.signer, signer, "cấu trúc PDF không đọc được"},
+		{"not a PDF", []byte("hello"), p.signer, signer, "cấu trúc PDF không đọc được: không có startxref — hãy kiểm tra đây là tệp PDF nguyên vẹn"},
 		{"truncated", orig[:len(orig)/2], p.signer, signer, "cấu trúc PDF không đọc được"},
 		{"no such page", orig, p.signer, Options{Field: SignerField, Rect: &Rect{Page: 9, W: 10, H: 10}}, "không có trang 10"},
 		{"bad image", orig, p.signer, Options{Field: SignerField, Rect: signer.Rect, Look: Appearance{Image: []byte("x")}}, "ảnh chữ ký hoặc con dấu không đọc được"},
