@@ -45,12 +45,16 @@ const (
 type Rect struct {
 	Page       int
 	X, Y, W, H float64
+	// FromRight measures X from the page's right edge to the box's right
+	// side, for a place that stays at the right of a landscape page.
+	FromRight bool
 }
 
 // AttachmentRect is where the signature of a separate attachment is
-// shown: its first page's top right, within 15 mm of the right edge, a
-// box 80 mm wide for two lines of 10 pt text 8 mm below the top.
-func AttachmentRect() Rect { return Rect{Page: 0, X: 210 - 15 - 80, Y: 8, W: 80, H: 10} }
+// shown: its first page's top right, 15 mm from the right edge (the
+// decree's right margin), a box 80 mm wide for two lines of 10 pt text
+// 8 mm below the top, above where a document's first line stands.
+func AttachmentRect() Rect { return Rect{Page: 0, X: 15, Y: 8, W: 80, H: 10, FromRight: true} }
 
 // Field is an empty signature field.
 type Field struct {
@@ -360,9 +364,12 @@ func (u *update) newField(fieldName string, r Rect) (*fieldRef, error) {
 	if err != nil {
 		return nil, err
 	}
-	x1 := box[0] + r.X*ptPerMM
-	y2 := box[3] - r.Y*ptPerMM
 	w, h := r.W*ptPerMM, r.H*ptPerMM
+	x1 := box[0] + r.X*ptPerMM
+	if r.FromRight {
+		x1 = box[2] - r.X*ptPerMM - w
+	}
+	y2 := box[3] - r.Y*ptPerMM
 	n := u.reserve(1)
 	widget := dict{
 		"Type": name("Annot"), "Subtype": name("Widget"), "FT": name("Sig"),

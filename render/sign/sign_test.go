@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -463,5 +464,78 @@ func TestLoadPKCS12(t *testing.T) {
 	}
 	if _, err := LoadPKCS12(trust, "x"); err == nil || !strings.Contains(err.Error(), "tệp chứng thư số") {
 		t.Errorf("no key: %v", err)
+	}
+}
+
+// minimalPDF writes the smallest ordinary PDF: one empty page of w × h pt,
+// its MediaBox on the page tree's root, not the page.
+func minimalPDF(w, h int) []byte {
+	objs := []string{
+		"<</Type /Catalog /Pages 2 0 R>>",
+		fmt.Sprintf("<</Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 %d %d]>>", w, h),
+		"<</Type /Page /Parent 2 0 R>>",
+	}
+	b := []byte("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, len(b))
+		b = fmt.Appendf(b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := len(b)
+	b = fmt.Appendf(b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		b = fmt.Appendf(b, "%010d 00000 n \n", o)
+	}
+	return fmt.Appendf(b, "trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+}
+
+// TestAttachmentLook signs separate attachments, portrait and landscape:
+// the number and ký hiệu and the signing time stand at the top right of
+// the first page, 15 mm from the right edge, in 10 pt, as pdftotext
+// reads them.
+func TestAttachmentLook(t *testing.T) {
+	p := newPKI(t)
+	at := time.Now()
+	for _, c := range []struct {
+		name  string
+		w     int
+		build []byte
+	}{
+		{"portrait", 595, minimalPDF(595, 842)},
+		{"landscape", 842, minimalPDF(842, 595)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := AttachmentRect()
+			b, err := Sign(context.Background(), c.build, p.signer, Options{Field: AttachmentField, Rect: &r, Time: at,
+				Look: Appearance{Look: LookAttachment, Reference: "05/BC-CAT"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := writeTemp(t, "att.pdf", b)
+			if n := strings.Count(pdfsig(t, file), "Signature is Valid."); n != 1 {
+				t.Errorf("pdfsig: %d valid signatures, want 1", n)
+			}
+			out, err := exec.Command(tool(t, "pdftotext"), "-bbox", file, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			words := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`).FindAllStringSubmatch(string(out), -1)
+			var got []string
+			for _, w := range words {
+				got = append(got, w[5])
+				x2, _ := strconv.ParseFloat(w[3], 64)
+				y1, _ := strconv.ParseFloat(w[2], 64)
+				y2, _ := strconv.ParseFloat(w[4], 64)
+				if right := float64(c.w) - 15*ptPerMM; x2 < right-0.5 || x2 > right+0.5 {
+					t.Errorf("%q ends at %.1f pt, want %.1f (15 mm from the right edge)", w[5], x2, right)
+				}
+				if y2 > 20*ptPerMM || y2-y1 > 12 || y2-y1 < 9 {
+					t.Errorf("%q stands at %.1f–%.1f pt from the top: not a 10 pt line at the top", w[5], y1, y2)
+				}
+			}
+			if want := []string{"05/BC-CAT", at.In(time.FixedZone("ICT", 7*3600)).Format(time.RFC3339)}; !slices.Equal(got, want) {
+				t.Errorf("the page shows %q, want %q", got, want)
+			}
+		})
 	}
 }
