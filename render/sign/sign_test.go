@@ -227,6 +227,16 @@ func TestTwoSignaturesVerified(t *testing.T) {
 		}
 	}
 	qpdfCheck(t, file)
+	// The agency's appearance writes its name and the signing time.
+	_, boxes := report()
+	page := strconv.Itoa(boxes.Page + 1)
+	text, err := exec.Command(tool(t, "pdftotext"), "-f", page, "-l", page, file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`Công an thành phố Cần Thơ\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00`).Match(text) {
+		t.Errorf("the agency's signature does not show its name and the time in ISO 8601 at +07:00:\n%s", text)
+	}
 	data, cms := signatures(t, twice)
 	if len(cms) != 2 {
 		t.Fatalf("%d signatures found by /ByteRange, want 2", len(cms))
