@@ -123,6 +123,11 @@ func TestRenderSignThenAgency(t *testing.T) {
 		!strings.Contains(rep, "Signature Field Name: ChuKyCoQuan\n  The signature form field is not signed.") {
 		t.Fatalf("after render --sign, pdfsig says:\n%s", rep)
 	}
+	// The signature image is the signature's appearance, not printed on
+	// the page as well, and the seal waits for the agency's signature.
+	if n := imageCount(t, pdf); n != 1 {
+		t.Errorf("after render --sign the file has %d images, want 1: the signer's", n)
+	}
 	t.Setenv("BAOCAO_TEST_MK", "mk cơ quan")
 	code, _, stderr = runCmd("sign", "--field", "ChuKyCoQuan", "--image", filepath.Join(dir, "con-dau.png"), "--agency", "Công an thành phố Cần Thơ",
 		"--p12", agency, "--password-env", "BAOCAO_TEST_MK", pdf)
@@ -131,6 +136,9 @@ func TestRenderSignThenAgency(t *testing.T) {
 	}
 	if rep = pdfsigReport(t, pdf); strings.Count(rep, "Signature is Valid.") != 2 {
 		t.Fatalf("after the agency signs, pdfsig says:\n%s", rep)
+	}
+	if n := imageCount(t, pdf); n != 2 {
+		t.Errorf("after the agency signs the file has %d images, want 2: the signature and the seal", n)
 	}
 	// The same field again: refused, the file kept as it was.
 	before, _ := os.ReadFile(pdf)
@@ -182,4 +190,25 @@ func TestSignRefused(t *testing.T) {
 			}
 		})
 	}
+}
+
+// imageCount is the number of images pdfimages finds in file, in its
+// pages and their annotations' appearances, transparency masks aside.
+func imageCount(t *testing.T, file string) int {
+	t.Helper()
+	p, err := exec.LookPath("pdfimages")
+	if err != nil {
+		t.Skip("pdfimages is not installed (.ci/run installs poppler-utils)")
+	}
+	out, err := exec.Command(p, "-list", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(l); len(f) > 2 && f[2] == "image" {
+			n++
+		}
+	}
+	return n
 }
