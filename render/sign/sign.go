@@ -81,7 +81,7 @@ type Options struct {
 	// Time is the claimed signing time; zero is now.
 	Time time.Time
 	// TSA is the URL of an RFC 3161 timestamp server: the signature is
-	// then B-T. Client sends the request; nil is http.DefaultClient.
+	// then B-T. Client sends the request; nil gives up after 30 s.
 	TSA    string
 	Client *http.Client
 	// Reason and Location are written into the signature dictionary.
@@ -160,6 +160,10 @@ func sign(ctx context.Context, pdf []byte, cred *Credentials, opt Options) ([]by
 	return sealBytes(ctx, out, offsets[sigRef.num], cred, opt)
 }
 
+// tsaClient asks timestamp servers when Options.Client is nil: a server
+// that does not answer is given up after a while, not waited for forever.
+var tsaClient = &http.Client{Timeout: 30 * time.Second}
+
 // byteRangePlaceholder is wide enough for any three offsets of a file
 // under 10 GB; the numbers written over it are padded with spaces.
 const byteRangePlaceholder = "[0 0000000000 0000000000 0000000000]"
@@ -178,7 +182,7 @@ func sealBytes(ctx context.Context, b []byte, off int, cred *Credentials, opt Op
 	end := start + bytes.IndexByte(b[start:], '>') + 1
 	ranges := fmt.Sprintf("[0 %d %d %d]", start, end, len(b)-end)
 	if len(ranges) > len(byteRangePlaceholder) {
-		return nil, errors.New("tệp PDF quá lớn để ký (hơn 10 GB)")
+		return nil, errors.New("tệp PDF lớn hơn 10 GB, baocao không ký được — hãy tách thành nhiều tệp")
 	}
 	copy(b[br:], ranges+string(bytes.Repeat([]byte(" "), len(byteRangePlaceholder)-len(ranges))))
 	h := sha256.New()
@@ -188,7 +192,7 @@ func sealBytes(ctx context.Context, b []byte, off int, cred *Credentials, opt Op
 	if opt.TSA != "" {
 		client := opt.Client
 		if client == nil {
-			client = http.DefaultClient
+			client = tsaClient
 		}
 		sd.unsigned = func(sig []byte) ([]attribute, error) {
 			tok, err := timestamp(ctx, client, opt.TSA, sig)

@@ -12,6 +12,8 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -424,6 +426,12 @@ func TestRefused(t *testing.T) {
 	mismatched := *p.signer
 	mismatched.Key = p.agency.Key
 	signer := Options{Field: SignerField, Rect: rect(boxes.Page, boxes.Signer)}
+	gone := httptest.NewServer(http.NotFoundHandler())
+	gone.Close()
+	refusing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte{0x30, 0x05, 0x30, 0x03, 0x02, 0x01, 0x02}) // status 2: rejection
+	}))
+	defer refusing.Close()
 	for _, c := range []struct {
 		name string
 		pdf  []byte
@@ -439,6 +447,8 @@ func TestRefused(t *testing.T) {
 		{"not a PDF", []byte("hello"), p.signer, signer, "cấu trúc PDF không đọc được: không có startxref — hãy kiểm tra đây là tệp PDF nguyên vẹn"},
 		{"truncated", orig[:len(orig)/2], p.signer, signer, "cấu trúc PDF không đọc được"},
 		{"no such page", orig, p.signer, Options{Field: SignerField, Rect: &Rect{Page: 9, W: 10, H: 10}}, "không có trang 10"},
+		{"timestamp server down", orig, p.signer, Options{Field: SignerField, Rect: signer.Rect, TSA: gone.URL}, "không lấy được dấu thời gian từ " + gone.URL},
+		{"timestamp refused", orig, p.signer, Options{Field: SignerField, Rect: signer.Rect, TSA: refusing.URL}, "máy chủ từ chối cấp dấu thời gian (mã 2)"},
 		{"bad image", orig, p.signer, Options{Field: SignerField, Rect: signer.Rect, Look: Appearance{Image: []byte("x")}}, "ảnh chữ ký hoặc con dấu không đọc được"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
