@@ -24,21 +24,21 @@ import (
 // The same builder signs the test TSA's tokens, which carry their content.
 
 var (
-	oidData              = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 1}
-	oidSignedData        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 2}
-	oidContentType       = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 3}
-	oidMessageDigest     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 4}
-	oidSigningCertV2     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 47}
-	oidTimeStampToken    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}
-	oidTSTInfo           = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
-	oidSHA256            = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
-	oidRSA               = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
-	oidECDSAWithSHA256   = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 2}
-	oidEd25519           = asn1.ObjectIdentifier{1, 3, 101, 112}
-	tagContext0          = cbasn1.Tag(0).ContextSpecific().Constructed()
-	tagContext1          = cbasn1.Tag(1).ContextSpecific().Constructed()
-	errUnsupportedKey    = errors.New("unsupported key")
-	errCertificateIsNone = errors.New("no certificate")
+	oidData            = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 1}
+	oidSignedData      = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 2}
+	oidContentType     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 3}
+	oidMessageDigest   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 4}
+	oidSigningCertV2   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 47}
+	oidTimeStampToken  = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14}
+	oidTSTInfo         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 1, 4}
+	oidSHA256          = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
+	oidRSA             = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
+	oidECDSAWithSHA256 = asn1.ObjectIdentifier{1, 2, 840, 10045, 4, 3, 2}
+	oidEd25519         = asn1.ObjectIdentifier{1, 3, 101, 112}
+	tagContext0        = cbasn1.Tag(0).ContextSpecific().Constructed()
+	tagContext1        = cbasn1.Tag(1).ContextSpecific().Constructed()
+	errUnsupportedKey  = errors.New("unsupported key")
+	errNoCertificate   = errors.New("no certificate")
 )
 
 // signedData is what a CMS signature is made of.
@@ -138,7 +138,7 @@ func signatureAlgorithm(key crypto.PublicKey) (asn1.ObjectIdentifier, bool, erro
 // build signs s and returns the DER ContentInfo.
 func (s *signedData) build() ([]byte, error) {
 	if s.cert == nil {
-		return nil, errCertificateIsNone
+		return nil, errNoCertificate
 	}
 	sigAlg, nullParams, err := signatureAlgorithm(s.cert.PublicKey)
 	if err != nil {

@@ -53,8 +53,8 @@ type tstInfo struct {
 	Policy         asn1.ObjectIdentifier
 	MessageImprint messageImprint
 	SerialNumber   *big.Int
-	GenTime        time.Time     `asn1:"generalized"`
-	Rest           asn1.RawValue `asn1:"optional"` // accuracy…, not checked
+	GenTime        time.Time `asn1:"generalized"`
+	// The fields after it, which encoding/asn1 skips, are not checked.
 }
 
 // maxResponse bounds what a timestamp server may send.
@@ -127,7 +127,6 @@ type signedDataHead struct {
 		ContentType asn1.ObjectIdentifier
 		Content     []byte `asn1:"explicit,optional,tag:0"`
 	}
-	Rest asn1.RawValue `asn1:"optional"`
 }
 
 // tokenInfo reads the TSTInfo a timestamp token carries.
