@@ -95,11 +95,7 @@ func (e *engine) closingBlock(f *document.Frame) (closingBlock, error) {
 		if err != nil {
 			return closingBlock{}, imageError("con dấu", "seal_image", err)
 		}
-		w, h, ok := p.size()
-		if !ok || max(w, h) < sealMin || max(w, h) > sealMax {
-			scale := sealDiameter / float64(max(p.w, p.h))
-			w, h = float64(p.w)*scale, float64(p.h)*scale
-		}
+		w, h := p.sealSize()
 		x := max(rx, sx+sw*sealOverlap-w)
 		place(&Image{X: x, Y: (spaceTop+spaceBottom)/2 - h/2, W: w, H: h, Data: p.data, Format: p.format, Role: RoleSeal})
 	}
@@ -130,6 +126,28 @@ func (e *engine) noiNhan(pg *Page, recipients []string, base float64) float64 {
 		y += float64(len(bl)) * lineHeight(sz.NoiNhan)
 	}
 	return y
+}
+
+// sealSize is the printed size of a seal image: its real size, when its
+// file gives a believable one, else sealDiameter across.
+func (p picture) sealSize() (w, h float64) {
+	w, h, ok := p.size()
+	if !ok || max(w, h) < sealMin || max(w, h) > sealMax {
+		scale := sealDiameter / float64(max(p.w, p.h))
+		w, h = float64(p.w)*scale, float64(p.h)*scale
+	}
+	return w, h
+}
+
+// SealSize is the size in mm a seal image is printed at, as the closing
+// block prints it: for a seal shown by a digital signature.
+func SealSize(data []byte) (w, h float64, err error) {
+	p, err := readPicture(data)
+	if err != nil {
+		return 0, 0, err
+	}
+	w, h = p.sealSize()
+	return w, h, nil
 }
 
 // imageError explains an unreadable signature or seal image.

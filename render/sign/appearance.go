@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"baocao/render/face"
+	"baocao/render/layout"
 	"baocao/render/pdf"
 )
 
@@ -43,8 +44,8 @@ type Appearance struct {
 	// or JPEG.
 	Image []byte
 	// ImageW and ImageH are the image's printed size in mm; zero fits a
-	// signature to the field, and gives a seal the size its file states
-	// or else 36 mm across.
+	// signature to the field, and gives a seal the size the closing block
+	// prints it at (layout.SealSize): its real size, or 36 mm across.
 	ImageW, ImageH float64
 	// Agency is the agency's name (LookAgency).
 	Agency string
@@ -96,12 +97,13 @@ func (a Appearance) form(u *update, w, h float64, t time.Time) (ref, error) {
 			dw, dh = iw*scale, ih*scale
 			x, y = (w-dw)/2, (h-dh)/2
 		} else {
-			dw, dh = a.ImageW*ptPerMM, a.ImageH*ptPerMM
-			if dw <= 0 || dh <= 0 {
-				d := sealDiameter(a.Image) * ptPerMM
-				s := d / max(iw, ih)
-				dw, dh = iw*s, ih*s
+			mw, mh := a.ImageW, a.ImageH
+			if mw <= 0 || mh <= 0 {
+				if mw, mh, err = layout.SealSize(a.Image); err != nil {
+					return ref{}, errImage
+				}
 			}
+			dw, dh = mw*ptPerMM, mh*ptPerMM
 			x, y = 0, h-dh
 		}
 		xobjects["Im1"] = im
@@ -149,36 +151,6 @@ func (a Appearance) form(u *update, w, h float64, t time.Time) (ref, error) {
 		"BBox":      array{num(0), num(0), realNum(w), realNum(h)},
 		"Resources": res,
 	}, data: content.Bytes()}), nil
-}
-
-// defaultSeal is the size of a seal whose file does not state a
-// believable one: agencies' round seals are 35–42 mm across.
-const defaultSeal, sealMin, sealMax = 36.0, 25.0, 50.0
-
-// sealDiameter is the printed size, in mm, of the seal image's larger
-// side: from the PNG's resolution when it gives a believable one.
-func sealDiameter(data []byte) float64 {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return defaultSeal
-	}
-	if dpi := pngDPI(data); dpi > 0 {
-		d := float64(max(cfg.Width, cfg.Height)) / dpi * 25.4
-		if d >= sealMin && d <= sealMax {
-			return d
-		}
-	}
-	return defaultSeal
-}
-
-// pngDPI reads a PNG's pHYs chunk; 0 when there is none or not in metres.
-func pngDPI(data []byte) float64 {
-	i := bytes.Index(data, []byte("pHYs"))
-	if !bytes.HasPrefix(data, []byte("\x89PNG")) || i < 0 || i+13 > len(data) || data[i+12] != 1 {
-		return 0
-	}
-	ppm := uint32(data[i+4])<<24 | uint32(data[i+5])<<16 | uint32(data[i+6])<<8 | uint32(data[i+7])
-	return float64(ppm) * 0.0254
 }
 
 // maxPixels bounds a signature or seal image.
