@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestWriteSigned writes the signed test report where SIGN_OUT says, to
-// be looked at (pdftoppm); it does nothing otherwise.
+// TestWriteSigned writes the test report before and after its two
+// signatures where SIGN_OUT says, to be looked at with pdftoppm; it is
+// skipped otherwise.
 func TestWriteSigned(t *testing.T) {
 	dir := os.Getenv("SIGN_OUT")
 	if dir == "" {
@@ -14,6 +15,9 @@ func TestWriteSigned(t *testing.T) {
 	}
 	p := newPKI(t)
 	orig, _, twice := signTwice(t, p, "")
-	os.WriteFile(dir+"/before.pdf", orig, 0o644)
-	os.WriteFile(dir+"/after.pdf", twice, 0o644)
+	for name, b := range map[string][]byte{"before.pdf": orig, "after.pdf": twice} {
+		if err := os.WriteFile(dir+"/"+name, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
