@@ -42,6 +42,11 @@ type Options struct {
 	// laid, when set, is given each document's pages as they are laid
 	// out (see Preview).
 	laid func(slug string, pages []*layout.Page, fam *face.Family)
+	// Signing readies the PDFs for digital signatures: the signature and
+	// seal images are not drawn on the page, they are the signatures'
+	// appearances, and each PDF with a signature block says where its
+	// signatures go (Output.Signature).
+	Signing bool
 }
 
 // WorkbookSlug names the statistics workbook among the outputs, as a
@@ -71,6 +76,19 @@ type Output struct {
 	Name  string
 	Write func(io.Writer) error
 	made  bool // Write copies bytes already made (see Generate)
+	// Signature, with Options.Signing, is where the PDF's signatures go;
+	// nil for a document without a signature block (a bản tin) and the
+	// workbook.
+	Signature *Signature
+}
+
+// Signature is where a PDF's digital signatures go (package sign signs
+// them), and the report's images that show them.
+type Signature struct {
+	layout.SignatureBoxes
+	// SignerImage and Seal are the report's images as laid out, not drawn
+	// on the page; nil when the report has none.
+	SignerImage, Seal *layout.Image
 }
 
 // Outputs lists the files r produces, named after base (the input file's
@@ -163,6 +181,10 @@ func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *fac
 	if opt.laid != nil {
 		opt.laid(k.Slug, pages, fam)
 	}
+	var sig *Signature
+	if opt.Signing {
+		sig = signature(pages, fam, Settings(r))
+	}
 	info := pdf.Info{
 		Meta:     doc.Meta,
 		Creator:  "baocao " + opt.Version,
@@ -170,8 +192,9 @@ func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *fac
 		Language: "vi-VN",
 	}
 	return Output{
-		Name:  base + "-" + k.Slug + ".pdf",
-		Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
+		Name:      base + "-" + k.Slug + ".pdf",
+		Write:     func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
+		Signature: sig,
 	}, nil
 }
 
@@ -189,6 +212,32 @@ func placed(err error, pos report.Pos) error {
 		}
 	}
 	return es
+}
+
+// signature finds where the signatures of pages go, and takes the
+// signature and seal images off the pages; nil when the pages have no
+// signature block.
+func signature(pages []*layout.Page, fam *face.Family, s layout.Settings) *Signature {
+	b, ok := layout.FindSignatureBoxes(pages, fam, s)
+	if !ok {
+		return nil
+	}
+	sig := &Signature{SignatureBoxes: b}
+	for _, pg := range pages {
+		pg.Items = slices.DeleteFunc(pg.Items, func(it layout.Item) bool {
+			im, ok := it.(*layout.Image)
+			switch {
+			case ok && im.Role == layout.RoleSignImage:
+				sig.SignerImage = im
+			case ok && im.Role == layout.RoleSeal:
+				sig.Seal = im
+			default:
+				return false
+			}
+			return true
+		})
+	}
+	return sig
 }
 
 // Validate runs every stage short of writing, so that it finds exactly the

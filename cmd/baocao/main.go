@@ -6,6 +6,7 @@
 //	baocao render [-o DIR] [--kind SLUG,…] [--templates DIR] FILE...
 //	baocao validate [--kind SLUG,…] [--templates DIR] FILE...
 //	baocao serve [--addr HOST:PORT] [--token T] [--api] [DIR]
+//	baocao sign --p12 FILE [--password-file FILE|--password-env VAR] [--field NAME] FILE.pdf...
 //	baocao schema
 //	baocao version
 //
@@ -49,6 +50,7 @@ Cách dùng:
   baocao validate TỆP.yaml...               chỉ kiểm tra, báo mọi lỗi
   baocao serve [THƯ_MỤC]                    mở ứng dụng soạn văn bản trong trình duyệt (cũng là
                                             việc chạy baocao không kèm lệnh, ví dụ nhấp đúp)
+  baocao sign --p12 TỆP.p12 TỆP.pdf...      ký số tệp PDF (PAdES)
   baocao schema                             in JSON Schema của định dạng tệp
   baocao version                            phiên bản
   baocao LỆNH -h                            trợ giúp của từng lệnh
@@ -67,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdRender(args[1:], stdout, stderr)
 	case "validate":
 		return cmdValidate(args[1:], stdout, stderr)
+	case "sign":
+		return cmdSign(args[1:], os.Stdin, stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
 	case "schema":
@@ -117,13 +121,17 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
+	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] [--sign-fields | --sign --p12 TỆP.p12 …] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
 	jobs := jobsFlag(fs)
 	in := addInputFlags(fs)
+	signing := addRenderSigning(fs)
 	files, opt, status, ok := in.setup(fs, args, stderr)
 	if !ok {
 		return status
+	}
+	if !signing.setup(&opt, os.Stdin, stderr) {
+		return exitInvalid
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
@@ -133,10 +141,16 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	out := render.OpenDir(*dir)
 	return batch(ctx, files, *jobs, stdout, stderr, func(file string, stdout, stderr io.Writer) (func() error, error) {
+		// Where each PDF is to be signed; Generate keeps only the bytes.
+		var sigs []*render.Signature
 		outs, err := interruptible(ctx, stderr, func(stderr io.Writer) ([]render.Output, error) {
 			outs, err := prepare(ctx, file, loadOptions(*in.fix, stderr), opt, stderr)
 			if err != nil {
 				return nil, err
+			}
+			sigs = make([]*render.Signature, len(outs))
+			for i, o := range outs {
+				sigs[i] = o.Signature
 			}
 			return render.Generate(outs), nil
 		})
@@ -145,6 +159,11 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %v\n", file, err)
 		}
 		if err != nil {
+			return nil, err
+		}
+		if outs, err = signing.apply(ctx, outs, sigs); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+			fmt.Fprintf(stderr, "baocao: %s chưa ghi tệp nào\n", file)
 			return nil, err
 		}
 		return func() error {

@@ -96,11 +96,7 @@ func (e *engine) closingBlock(f *document.Frame) (closingBlock, error) {
 		if err != nil {
 			return closingBlock{}, imageError("con dấu", "seal_image", err)
 		}
-		w, h, ok := p.Size()
-		if !ok || max(w, h) < sealMin || max(w, h) > sealMax {
-			scale := sealDiameter / float64(max(p.Width, p.Height))
-			w, h = float64(p.Width)*scale, float64(p.Height)*scale
-		}
+		w, h := sealSize(p)
 		x := max(rx, sx+sw*sealOverlap-w)
 		place(&Image{X: x, Y: (spaceTop+spaceBottom)/2 - h/2, W: w, H: h, Picture: p, Role: RoleSeal})
 	}
@@ -131,6 +127,29 @@ func (e *engine) noiNhan(pg *Page, recipients []string, base float64) float64 {
 		y += float64(len(bl)) * lineHeight(sz.NoiNhan)
 	}
 	return y
+}
+
+// sealSize is the printed size of a seal image: its real size, when its
+// file gives a believable one, else sealDiameter across.
+func sealSize(p *picture.Picture) (w, h float64) {
+	w, h, ok := p.Size()
+	if !ok || max(w, h) < sealMin || max(w, h) > sealMax {
+		pw, ph := p.Shown()
+		scale := sealDiameter / float64(max(pw, ph))
+		w, h = float64(pw)*scale, float64(ph)*scale
+	}
+	return w, h
+}
+
+// SealSize is the size in mm a seal image is printed at, as the closing
+// block prints it: for a seal shown by a digital signature.
+func SealSize(data []byte) (w, h float64, err error) {
+	p, err := picture.Read(data)
+	if err != nil {
+		return 0, 0, err
+	}
+	w, h = sealSize(p)
+	return w, h, nil
 }
 
 // imageError explains an unreadable signature or seal image. The loader

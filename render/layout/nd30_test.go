@@ -68,12 +68,14 @@ var nd30Coverage = []struct {
 	{"§5", "annexes numbered I, II, III; each on new pages; landscape when a table is too wide", []string{"TestAnnexPages", "document.TestAnnexes"}},
 	{"§6", "biên bản (Mẫu 1.9): no date line; THƯ KÝ left, CHỦ TỌA right, where the model's table puts them; Nơi nhận under them", []string{"TestMinutesClosing", "TestMinutesModel"}},
 	{"PDF", "outline (bookmarks) from the headings and the annexes", []string{"TestOutline", "pdf.TestImagesAndOutline"}},
+	{"PL I", "chữ ký số: the signer's image centred between chức vụ and name; the agency's seal at real size over its left third, with the agency and the signing time (ISO 8601, +07:00)", []string{"TestSignatureBoxes", "sign.TestTwoSignaturesVerified"}},
+	{"PL I", "chữ ký số on a separate attachment: no image, the number and ký hiệu and the signing time, 10 pt upright, top right of page 1", []string{"sign.TestAttachmentLook"}},
 }
 
 // TestND30Coverage keeps the table honest: every test it names exists.
 func TestND30Coverage(t *testing.T) {
 	defined := map[string]bool{}
-	dirs := map[string]string{"": ".", "document": "../document", "load": "../load", "pdf": "../pdf", "render": "..", "viet": "../viet"}
+	dirs := map[string]string{"": ".", "document": "../document", "load": "../load", "pdf": "../pdf", "render": "..", "sign": "../sign", "viet": "../viet"}
 	for pkg, dir := range dirs {
 		files, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
 		if err != nil {
