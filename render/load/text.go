@@ -19,7 +19,9 @@ import (
 // which make an editor show the text in another order than the PDF prints
 // it; tags; invisible operators) and the line breaks that are not a
 // newline (U+2028, U+2029, U+0085, a carriage return alone), which the
-// YAML parser takes for the end of a line where the editor shows none.
+// YAML parser takes for the end of a line where the editor shows none;
+// and U+FFFC, the mark of an object Word dropped, which package document
+// keeps for the photos it places.
 var dropped = strings.NewReplacer(
 	"\u00AD", "", "\u200B", "", "\u200C", "", "\u200D", "", "\u2060", "", "\uFEFF", "")
 
@@ -42,6 +44,8 @@ func oddRune(r, next rune) string {
 		return fmt.Sprintf("tệp có ký tự xuống dòng lạ (U+%04X, %s), mà trình soạn thảo có thể không hiện thành dòng mới — hãy xóa ký tự này và xuống dòng bằng phím Enter", r, lineBreakName[r])
 	case unicode.In(r, unicode.Bidi_Control):
 		return fmt.Sprintf("tệp có ký tự điều khiển hướng chữ không nhìn thấy (U+%04X), làm trình soạn thảo hiện chữ theo thứ tự khác với thứ tự được in — hãy xóa ký tự này hoặc gõ lại đoạn chữ", r)
+	case r == 0xFFFC:
+		return "tệp có ký tự thay thế đối tượng (U+FFFC), chỗ một hình hay đối tượng của Word đã bị bỏ đi khi sao chép, không in được — hãy xóa ký tự này; ảnh của bản tin đặt bằng {{ photo 1 }}"
 	case unicode.Is(unicode.Cf, r) && !droppedRune(r):
 		return fmt.Sprintf("tệp có ký tự định dạng không nhìn thấy (U+%04X), không in được — hãy xóa ký tự này hoặc gõ lại đoạn chữ", r)
 	}
