@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	tparse "text/template/parse"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"baocao/render/report"
@@ -40,17 +42,28 @@ func checkBody(src string, at func(line, col int) report.Pos) error {
 		msg  string
 	}
 	said := map[seen]bool{}
+	calls := 0
 	fail := func(off int, format string, args ...any) {
+		// Placing a problem reads the body up to it: a body of a million
+		// mistakes is read a bounded number of times.
+		if calls++; calls > 5*maxBodyProblems || len(errs) == maxBodyProblems {
+			return
+		}
 		line, col := offsetLineCol(src, off)
 		msg := fmt.Sprintf(format, args...)
 		// One message a line: "<b>…</b>" is one mistake.
-		if len(errs) < maxBodyProblems && !said[seen{line, msg}] {
+		if !said[seen{line, msg}] {
 			said[seen{line, msg}] = true
 			errs = append(errs, &report.Error{Pos: at(line, col), Msg: msg})
 		}
 	}
 	b := []byte(src)
-	root := markdown.Parser().Parse(text.NewReader(b))
+	pc := parser.NewContext()
+	root := markdown.Parser().Parse(text.NewReader(b), parser.WithContext(pc))
+	over, _ := pc.Get(emphasisOver).([]int)
+	for _, off := range over {
+		fail(off, "đoạn này có hơn %d chỗ in đậm, in nghiêng (dấu * và _) — hãy chia thành nhiều đoạn, bằng một dòng trống; muốn in dấu * hay _ hãy viết \\* hay \\_", maxEmphasis)
+	}
 	level := 0 // of the last heading
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -117,14 +130,18 @@ func checkText(v []byte, start int, fail func(off int, format string, args ...an
 			fail(start+m[0], "%s", footnoteMessage)
 		}
 	}
+	from := 0 // where the text of a link may start: after the last "]("
 	for i := 0; ; {
-		j := strings.Index(string(v[i:]), "](")
+		j := bytes.Index(v[i:], []byte("]("))
 		if j < 0 {
 			return
 		}
 		i += j
 		if !escaped(v, i) {
-			open := strings.LastIndexByte(string(v[:i]), '[')
+			open := bytes.LastIndexByte(v[from:i], '[')
+			if open >= 0 {
+				open += from
+			}
 			if open >= 0 && !escaped(v, open) {
 				if open > 0 && v[open-1] == '!' {
 					open--
@@ -133,6 +150,7 @@ func checkText(v []byte, start int, fail func(off int, format string, args ...an
 			}
 		}
 		i += 2
+		from = i
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"baocao/render/report"
@@ -35,11 +36,57 @@ var markdown = goldmark.New(
 			util.Prioritized(parser.NewCodeSpanParser(), 100),
 			util.Prioritized(parser.NewAutoLinkParser(), 300),
 			util.Prioritized(parser.NewRawHTMLParser(), 400),
-			util.Prioritized(parser.NewEmphasisParser(), 500),
+			util.Prioritized(boundedEmphasis{parser.NewEmphasisParser()}, 500),
 		),
 	)),
 	goldmark.WithExtensions(extension.Table),
 )
+
+// maxEmphasis bounds the runs of * and _ one paragraph, heading or cell
+// may use for bold and italic: 100 phrases in bold. goldmark matches each
+// closing run against every run open before it, work that grows with the
+// square of their number ("*a_b*c_d**" repeated takes minutes for 1 MB).
+const maxEmphasis = 200
+
+// boundedEmphasis is goldmark's emphasis parser, stopped after maxEmphasis
+// runs in a block: the runs after are text, and the first of them is
+// recorded under emphasisOver for checkBody, which refuses it in a
+// report's own body.
+type boundedEmphasis struct{ parser.InlineParser }
+
+var (
+	emphasisCount = parser.NewContextKey() // *emphasisState
+	emphasisOver  = parser.NewContextKey() // []int, offsets in the source
+)
+
+// emphasisState counts the runs of the block being parsed.
+type emphasisState struct {
+	block ast.Node
+	runs  int
+}
+
+// Parse implements parser.InlineParser.
+func (p boundedEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	s, _ := pc.Get(emphasisCount).(*emphasisState)
+	if s == nil || s.block != parent {
+		s = &emphasisState{block: parent}
+		pc.Set(emphasisCount, s)
+	}
+	if s.runs == maxEmphasis {
+		_, seg := block.Position()
+		over, _ := pc.Get(emphasisOver).([]int)
+		pc.Set(emphasisOver, append(over, seg.Start))
+		s.runs++
+	}
+	if s.runs > maxEmphasis {
+		return nil
+	}
+	n := p.InlineParser.Parse(parent, block, pc)
+	if n != nil {
+		s.runs++
+	}
+	return n
+}
 
 // parseBody turns Markdown into body blocks, numbering headings in the
 // report hierarchy of nd30.md §4: # Phần I, ## I., ### 1., #### a).
