@@ -118,3 +118,16 @@ func TestPathologicalMarkdownLinear(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkPathologicalMarkdown runs each pathological body at the 1 MB
+// value limit through load, build and layout, as validate does.
+func BenchmarkPathologicalMarkdown(b *testing.B) {
+	for _, p := range pathological {
+		src := bodyYAML(p.make(1<<20 - 64))
+		b.Run(strings.ReplaceAll(p.name, " ", "-"), func(b *testing.B) {
+			for b.Loop() {
+				pipeline(src)
+			}
+		})
+	}
+}

@@ -9,10 +9,12 @@ import (
 	tparse "text/template/parse"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"baocao/render/report"
+	"baocao/render/viet"
 )
 
 // maxNesting bounds the block quotes and lists nested in one another: the
@@ -20,6 +22,11 @@ import (
 // line grows with the blocks open around it, so that a 1 MB body of
 // "> > > …" would take minutes.
 const maxNesting = 20
+
+// maxBodyCells bounds the cells of the tables of one body: a thousand rows
+// of ten columns. Laid out, a cell takes some 1,5 KB, and a 1 MB body of
+// "|a|b|" rows would take 400 MB; large tables belong in annexes.
+const maxBodyCells = 10_000
 
 // maxBodyProblems bounds the problems checkBody reports for one body.
 const maxBodyProblems = 20
@@ -64,7 +71,8 @@ func checkBody(src string, at func(line, col int) report.Pos) error {
 	for _, off := range over {
 		fail(off, "đoạn này có hơn %d chỗ in đậm, in nghiêng (dấu * và _) — hãy chia thành nhiều đoạn, bằng một dòng trống; muốn in dấu * hay _ hãy viết \\* hay \\_", maxEmphasis)
 	}
-	level := 0 // of the last heading
+	level := 0           // of the last heading
+	cells, table := 0, 0 // cells of the tables so far, where the last began
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -80,6 +88,12 @@ func checkBody(src string, at func(line, col int) report.Pos) error {
 					headingNames[n.Level], headingNames[level], headingNames[level+1], headingNames[level+1], headingNames[level+1])
 			}
 			level = min(n.Level, 4)
+		case *extast.Table:
+			table = blockStart(n)
+		case *extast.TableCell:
+			if cells++; cells == maxBodyCells+1 {
+				fail(table, "các bảng trong nội dung này có hơn %s ô — bảng lớn như vậy hãy đưa vào phụ lục (annexes), nơi bảng có cột số, dòng TỔNG CỘNG và được chép sang Excel", viet.Number(maxBodyCells, 0))
+			}
 		case *ast.HTMLBlock:
 			fail(blockStart(n), "%s", htmlMessage)
 		case *ast.RawHTML:
