@@ -79,12 +79,16 @@ func checkBody(src string, at func(line, col int) report.Pos) error {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			switch {
+			switch start := blockStart(n); {
+			case !atxHeading(b, start):
+				// A line of = or - under a sentence, typed as a rule, makes
+				// it a heading "Phần I" or "I." without a # to show it.
+				fail(start, "đoạn chữ này thành đề mục %s vì ngay dưới nó là một dòng chỉ có dấu = hoặc - — đề mục hãy viết bằng dấu # ở đầu dòng; nếu không phải đề mục, hãy xóa dòng dấu = hoặc - đó", headingNames[n.Level])
 			case n.Level > 4:
-				fail(blockStart(n), "đề mục %s có %d dấu #, nhưng hệ thống đề mục của báo cáo chỉ có 4 cấp: # (Phần I), ## (I.), ### (1.), #### (a)) — hãy dùng từ 1 đến 4 dấu #, hoặc viết thành đoạn văn",
+				fail(start, "đề mục %s có %d dấu #, nhưng hệ thống đề mục của báo cáo chỉ có 4 cấp: # (Phần I), ## (I.), ### (1.), #### (a)) — hãy dùng từ 1 đến 4 dấu #, hoặc viết thành đoạn văn",
 					strings.Repeat("#", n.Level), n.Level)
 			case level > 0 && n.Level > level+1:
-				fail(blockStart(n), "đề mục %s đứng ngay dưới đề mục %s, bỏ qua cấp %s — hãy thêm đề mục %s ở giữa, hoặc đổi đề mục này thành %s",
+				fail(start, "đề mục %s đứng ngay dưới đề mục %s, bỏ qua cấp %s — hãy thêm đề mục %s ở giữa, hoặc đổi đề mục này thành %s",
 					headingNames[n.Level], headingNames[level], headingNames[level+1], headingNames[level+1], headingNames[level+1])
 			}
 			level = min(n.Level, 4)
@@ -177,6 +181,13 @@ func escaped(v []byte, i int) bool {
 		i--
 	}
 	return n%2 == 1
+}
+
+// atxHeading reports whether the heading starting at offset start of src
+// is written with #s, rather than underlined (a setext heading).
+func atxHeading(src []byte, start int) bool {
+	rest := bytes.TrimLeft(src[start:], " ")
+	return len(rest) > 0 && rest[0] == '#'
 }
 
 // blockStart is the offset in src of the first character of block n.

@@ -29,6 +29,8 @@ func TestCheckBody(t *testing.T) {
 		{"five #", "# A\n\n## B\n\n### C\n\n#### D\n\n##### E", "9:1", "đề mục ##### có 5 dấu #"},
 		{"heading in a list", "## B\n\n- #### c", "3:3", "đề mục #### (a)) đứng ngay dưới đề mục ## (I.)"},
 		{"table cells", "Bảng:\n\n|a|b|\n|-|-|\n" + strings.Repeat("|1|2|\n", 5000), "3:1", "các bảng trong nội dung này có hơn 10.000 ô"},
+		{"underlined with -", "Mở đầu.\n\nKết quả đạt được\n---\n\nCâu.", "3:1", "đoạn chữ này thành đề mục ## (I.) vì ngay dưới nó là một dòng chỉ có dấu = hoặc -"},
+		{"underlined with =", "Kết quả\n=======", "1:1", "đoạn chữ này thành đề mục # (Phần I)"},
 		{"nested block quotes", strings.Repeat("> ", 21) + "câu", "1:1", tooDeepMessage},
 		{"nested lists", "Câu.\n\n" + func() string {
 			var b strings.Builder
