@@ -46,6 +46,10 @@ func BuildContext(ctx context.Context, r *report.Report, k Kind) (*Document, err
 	if k.photos != nil {
 		photos = k.photos(r)
 	}
+	if _, ok := tooDeep(body); !ok {
+		// Made by the kind's template: the bodies were checked in narrative.
+		return nil, report.Errors{{Pos: report.Pos{File: k.Template, Line: 1, Column: 1}, Msg: "nội dung do tệp mẫu tạo ra có " + tooDeepMessage}}
+	}
 	blocks := parseBodyPhotos([]byte(body), photos)
 	if form != FormNews {
 		// A press account does not end with the decree's "./.".
@@ -223,11 +227,22 @@ func narrative(b *budget, r *report.Report, body, path string, funcs template.Fu
 	if err := insertsOnly(t, body, at); err != nil {
 		return "", err
 	}
+	if err := checkBody(body, at); err != nil {
+		return "", err
+	}
 	m, err := instrument(t, body, at)
 	if err != nil {
 		return "", err
 	}
-	return b.run(t, m, body, r, at)
+	md, err := b.run(t, m, body, r, at)
+	if err != nil {
+		return "", err
+	}
+	// The functions' text may nest what the body does not, as printf can.
+	if _, ok := tooDeep(md); !ok {
+		return "", report.Errors{{Pos: at(1, 1), Msg: "sau khi thay các lệnh {{ … }}, " + tooDeepMessage}}
+	}
+	return md, nil
 }
 
 // insertsOnly refuses loops and template definitions in a report's own

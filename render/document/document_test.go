@@ -105,7 +105,7 @@ func TestHeadingNumbering(t *testing.T) {
 		"# Phương hướng",
 		"## chung",
 		"### Điểm",
-		"###### Sâu hơn",
+		"#### Sâu hơn",
 	}, "\n\n")
 	type head struct {
 		Level int
@@ -125,7 +125,7 @@ func TestHeadingNumbering(t *testing.T) {
 		{1, "Phần II", "PHƯƠNG HƯỚNG"},
 		{2, "I.", "CHUNG"},
 		{3, "1.", "Điểm"},
-		{4, "a)", "Sâu hơn"}, // levels below #### count as ####
+		{4, "a)", "Sâu hơn"},
 	}
 	var got []head
 	for _, b := range mustBuild(t, testReport(md)).Body {
@@ -193,9 +193,10 @@ func TestParseBodyInline(t *testing.T) {
 		{"escapes print literally", `a \* b \| c \_ d \\ e`, []Run{{Text: `a * b | c _ d \ e`}}},
 		{"entities are resolved", "R&amp;D &#272;", []Run{{Text: "R&D Đ"}}},
 		{"code span is literal", "lệnh `a\\*b` xong", []Run{{Text: `lệnh a\*b xong`}}},
-		{"link keeps its text", "xem [Cổng thông tin](https://example.vn)", []Run{{Text: "xem Cổng thông tin"}}},
+		{"a link prints as written", "xem [Cổng thông tin](https://example.vn)", []Run{{Text: "xem [Cổng thông tin](https://example.vn)"}}},
 		{"autolink keeps its address", "xem <https://example.vn>", []Run{{Text: "xem https://example.vn"}}},
-		{"raw HTML is dropped", "a <b>b</b>", []Run{{Text: "a b"}}},
+		{"raw HTML prints as written", "a <b>b</b>", []Run{{Text: "a <b>b</b>"}}},
+		{"tabs are spaces", "a\tb **c\td**", []Run{{Text: "a b "}, {Text: "c d", Bold: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

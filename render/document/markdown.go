@@ -9,15 +9,84 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"baocao/render/report"
 	"baocao/render/viet"
 )
 
-// markdown parses CommonMark with GFM tables; it holds no per-document
-// state, so one parser serves every concurrent render.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+// markdown parses CommonMark with GFM tables, without links, images and
+// link reference definitions; it holds no per-document state, so one
+// parser serves every concurrent render.
+//
+// A printed document has nowhere to send a link: its address would vanish
+// and only its text print. goldmark's link parser also looks for the end
+// of a destination or title from every "](" to the end of its line or
+// paragraph, and its reference definitions re-read their paragraph for each
+// one, work that grows with the square of the input ("[a](b" repeated
+// takes minutes for a 1 MB body). Without them, "[a](b)" is text, which
+// checkBody refuses in a report's own bodies, and photos are placed by a
+// marker of their own (see photoFuncs).
+var markdown = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(
+			util.Prioritized(parser.NewCodeSpanParser(), 100),
+			util.Prioritized(parser.NewAutoLinkParser(), 300),
+			util.Prioritized(parser.NewRawHTMLParser(), 400),
+			util.Prioritized(boundedEmphasis{parser.NewEmphasisParser()}, 500),
+		),
+	)),
+	goldmark.WithExtensions(extension.Table),
+)
+
+// maxEmphasis bounds the runs of * and _ one paragraph, heading or cell
+// may use for bold and italic: 100 phrases in bold. goldmark matches each
+// closing run against every run open before it, work that grows with the
+// square of their number ("*a_b*c_d**" repeated takes minutes for 1 MB).
+const maxEmphasis = 200
+
+// boundedEmphasis is goldmark's emphasis parser, stopped after maxEmphasis
+// runs in a block: the runs after are text, and the first of them is
+// recorded under emphasisOver for checkBody, which refuses it in a
+// report's own body.
+type boundedEmphasis struct{ parser.InlineParser }
+
+var (
+	emphasisCount = parser.NewContextKey() // *emphasisState
+	emphasisOver  = parser.NewContextKey() // []int, offsets in the source
+)
+
+// emphasisState counts the runs of the block being parsed.
+type emphasisState struct {
+	block ast.Node
+	runs  int
+}
+
+// Parse implements parser.InlineParser.
+func (p boundedEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	s, _ := pc.Get(emphasisCount).(*emphasisState)
+	if s == nil || s.block != parent {
+		s = &emphasisState{block: parent}
+		pc.Set(emphasisCount, s)
+	}
+	if s.runs == maxEmphasis {
+		_, seg := block.Position()
+		over, _ := pc.Get(emphasisOver).([]int)
+		pc.Set(emphasisOver, append(over, seg.Start))
+		s.runs++
+	}
+	if s.runs > maxEmphasis {
+		return nil
+	}
+	n := p.InlineParser.Parse(parent, block, pc)
+	if n != nil {
+		s.runs++
+	}
+	return n
+}
 
 // parseBody turns Markdown into body blocks, numbering headings in the
 // report hierarchy of nd30.md §4: # Phần I, ## I., ### 1., #### a).
@@ -39,15 +108,18 @@ func (c *converter) blocks(parent ast.Node, listDepth int) {
 			c.list(n, listDepth+1)
 		case *extast.Table:
 			c.table(n)
-		case *ast.ThematicBreak, *ast.HTMLBlock:
-			// Neither has a place in an administrative document.
+		case *ast.ThematicBreak:
+			// A rule has no place in an administrative document; a
+			// report's own body may not have one (see checkBody).
 		case *ast.Paragraph:
 			if f := c.figure(n); f != nil {
 				c.out = append(c.out, f)
 				continue
 			}
 			c.out = append(c.out, &Paragraph{Runs: c.inline(n)})
-		case *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
+		case *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+			// Printed as written, never dropped: checkBody refuses HTML
+			// in a report's own bodies.
 			c.out = append(c.out, &Paragraph{Runs: c.inline(n)})
 		default:
 			// Block quotes and the like: keep their paragraphs.
@@ -139,18 +211,29 @@ func (c *converter) table(t *extast.Table) {
 }
 
 // inline flattens the inline content of a block into styled runs. Soft line
-// breaks become spaces: the layout, not the source, decides where lines end.
+// breaks become spaces: the layout, not the source, decides where lines end;
+// so do tabs, since a line of the document has no tab stops.
 func (c *converter) inline(n ast.Node) []Run {
 	var runs []Run
+	// The text of the last run is built here and set once it ends: adding
+	// piece by piece to a string copies it each time, and a paragraph of
+	// 1 MB may have hundreds of thousands of pieces.
+	var text strings.Builder
+	end := func() {
+		if k := len(runs) - 1; k >= 0 {
+			runs[k].Text = strings.ReplaceAll(text.String(), "\t", " ")
+		}
+		text.Reset()
+	}
 	add := func(s string, bold, italic bool) {
 		if s == "" {
 			return
 		}
-		if k := len(runs) - 1; k >= 0 && runs[k].Bold == bold && runs[k].Italic == italic {
-			runs[k].Text += s
-			return
+		if k := len(runs) - 1; k < 0 || runs[k].Bold != bold || runs[k].Italic != italic {
+			end()
+			runs = append(runs, Run{Bold: bold, Italic: italic})
 		}
-		runs = append(runs, Run{Text: s, Bold: bold, Italic: italic})
+		text.WriteString(s)
 	}
 	var walk func(n ast.Node, bold, italic bool)
 	walk = func(n ast.Node, bold, italic bool) {
@@ -181,6 +264,12 @@ func (c *converter) inline(n ast.Node) []Run {
 			bold = bold || n.Level >= 2
 			italic = italic || n.Level == 1
 		case *ast.RawHTML:
+			// Printed as written (checkBody refuses it in a report's own
+			// bodies).
+			for i := range n.Segments.Len() {
+				seg := n.Segments.At(i)
+				add(strings.ReplaceAll(string(seg.Value(c.src)), "\n", " "), bold, italic)
+			}
 			return
 		}
 		if n.Type() == ast.TypeBlock && n.ChildCount() == 0 {
@@ -197,6 +286,7 @@ func (c *converter) inline(n ast.Node) []Run {
 		}
 	}
 	walk(n, false, false)
+	end()
 	if k := len(runs) - 1; k >= 0 {
 		runs[k].Text = strings.TrimRight(runs[k].Text, " ")
 	}

@@ -20,10 +20,12 @@ type Figure struct {
 
 func (*Figure) isBlock() {}
 
-// photoScheme marks the Markdown image a photo function writes: the body
-// names photos by number, never by file, so the Markdown needs no path
-// escaping and cannot reach a file the loader did not check.
-const photoScheme = "photo:"
+// photoMark, followed by a photo's index, is the paragraph a photo function
+// writes: the body names photos by number, never by file, so it cannot
+// reach a file the loader did not check. The loader refuses the character
+// (U+FFFC, OBJECT REPLACEMENT CHARACTER) in the input, so only a photo
+// function writes it.
+const photoMark = "\uFFFC"
 
 // photoFuncs are the functions of a body that has photos: photo N places
 // the N-th photo (from 1) where it is called, other_photos places every
@@ -33,9 +35,8 @@ func photoFuncs(photos []report.Photo, path string) template.FuncMap {
 	placed := make([]bool, len(photos))
 	figure := func(i int) string {
 		placed[i] = true
-		caption := strings.Join(strings.Fields(photos[i].Caption), " ")
 		// A paragraph of its own, which parseBody turns into a Figure.
-		return "\n\n![" + escape(caption) + "](" + photoScheme + strconv.Itoa(i) + ")\n\n"
+		return "\n\n" + photoMark + strconv.Itoa(i) + "\n\n"
 	}
 	return template.FuncMap{
 		"photo": func(n int) (string, error) {
@@ -64,15 +65,20 @@ func parseBodyPhotos(src []byte, photos []report.Photo) []Block {
 }
 
 // figure returns the Figure a paragraph stands for — a paragraph holding
-// nothing but a photo placed by photoFuncs — or nil.
+// nothing but a photo's mark, written by photoFuncs — or nil.
 func (c *converter) figure(p *ast.Paragraph) *Figure {
-	img, ok := p.FirstChild().(*ast.Image)
+	t, ok := p.FirstChild().(*ast.Text)
 	if !ok || p.ChildCount() != 1 {
 		return nil
 	}
-	i, err := strconv.Atoi(strings.TrimPrefix(string(img.Destination), photoScheme))
-	if !strings.HasPrefix(string(img.Destination), photoScheme) || err != nil || i < 0 || i >= len(c.photos) {
+	v := string(t.Segment.Value(c.src))
+	i, err := strconv.Atoi(strings.TrimPrefix(v, photoMark))
+	if !strings.HasPrefix(v, photoMark) || err != nil || i < 0 || i >= len(c.photos) {
 		return nil
 	}
-	return &Figure{Image: c.photos[i].Image.Data, Caption: c.inline(img)}
+	f := &Figure{Image: c.photos[i].Image.Data}
+	if caption := strings.Join(strings.Fields(c.photos[i].Caption), " "); caption != "" {
+		f.Caption = []Run{{Text: caption}}
+	}
+	return f
 }

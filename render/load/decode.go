@@ -257,6 +257,10 @@ func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r report.Fi
 		return false
 	}
 	s := text(n)
+	if s == "" && n.Value != "" {
+		d.errorf(d.at(n), "%s chỉ có %s, nên in ra sẽ là chỗ trống — hãy xóa hết rồi gõ lại giá trị", label(path), invisible(n.Value))
+		return false
+	}
 	if s != "" && r.Enum != nil && !slices.Contains(r.Enum, s) {
 		todo := "hãy chọn một giá trị trong danh sách"
 		if near, ok := nearest(s, r.Enum); ok {
@@ -269,15 +273,17 @@ func (d *decoder) string(n *yaml.Node, v reflect.Value, path string, r report.Fi
 	return true
 }
 
-// text is the string value of a scalar, NFC-normalised. Block scalars (| and
-// >) keep their inner layout, since a Markdown body is one and later stages
-// map offsets in it back to file lines; only the final newlines go.
+// text is the string value of a scalar, NFC-normalised, without the
+// invisible characters of text.go. Block scalars (| and >) keep their inner
+// layout, since a Markdown body is one and later stages map offsets in it
+// back to file lines; only the final newlines go. In other scalars a tab is
+// a space, as it is for Markdown: no line of a document has tab stops.
 func text(n *yaml.Node) string {
-	s := n.Value
+	s := dropped.Replace(n.Value)
 	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		s = strings.TrimRight(s, "\n")
 	} else {
-		s = strings.TrimSpace(s)
+		s = strings.ReplaceAll(strings.TrimSpace(s), "\t", " ")
 	}
 	return norm.NFC.String(s)
 }

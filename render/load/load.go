@@ -123,7 +123,8 @@ func (o Options) Bytes(name string, data []byte) (*report.Report, error) {
 }
 
 // checkText finds the first byte the YAML parser would refuse without
-// saying where: invalid UTF-8 and control characters.
+// saying where — invalid UTF-8 and control characters — and the first
+// character it would misread or the text cannot print (see oddRune).
 func checkText(name string, data []byte) *report.Error {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return &report.Error{Pos: report.Pos{File: name, Line: 1, Column: 1},
@@ -138,6 +139,12 @@ func checkText(name string, data []byte) *report.Error {
 			return &report.Error{Pos: pos, Msg: "tệp có ký tự không đọc được (không phải mã hóa UTF-8) — hãy mở tệp và lưu lại với mã hóa UTF-8"}
 		case !allowedRune(r):
 			return &report.Error{Pos: pos, Msg: fmt.Sprintf("tệp có ký tự điều khiển không nhìn thấy (U+%04X), thường do sao chép từ nơi khác — hãy xóa ký tự này hoặc gõ lại đoạn chữ", r)}
+		case r >= 0x80 || r == '\r':
+			next, _ := utf8.DecodeRune(data[i+size:])
+			if msg := oddRune(r, next); msg != "" {
+				return &report.Error{Pos: pos, Msg: msg}
+			}
+			col++
 		case r == '\n':
 			line, col = line+1, 1
 		default:

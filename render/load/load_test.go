@@ -210,7 +210,7 @@ func TestErrors(t *testing.T) {
 			[][2]string{{"format:", `thiếu khóa "agency" ở cấp ngoài cùng của tệp`}}},
 		{"blank text",
 			[]string{"  name: CÔNG AN THÀNH PHỐ CẦN THƠ", `  name: "  "`},
-			[][2]string{{`"  "`, `"name" đang để trống — hãy điền giá trị`}}},
+			[][2]string{{`"  "`, `"name" chỉ có dấu cách, nên in ra sẽ là chỗ trống — hãy xóa hết rồi gõ lại giá trị`}}},
 		{"null value",
 			[]string{"  code: BC-CAT", "  code:"},
 			[][2]string{{"  code:‸", `"code" đang để trống`}}},
