@@ -237,7 +237,9 @@ const maxNodes = 1000
 
 // instrument rewrites every template of t, parsed from src, with marks —
 // a step before each range iteration, a check before each action, enter
-// and leave around each {{ template }} call — and returns them:
+// and leave around each {{ template }} call — and returns them, and ends
+// each action that prints with literal, so that the report's text prints
+// as written, never read as Markdown:
 // text/template has no hook of its own. (Function calls are counted by
 // meter.) An action of more than maxNodes parts is an error, positioned
 // by at: nothing could stop it midway.
@@ -247,7 +249,7 @@ func instrument(t *template.Template, src string, at func(line, col int) report.
 		if tt.Tree == nil {
 			continue
 		}
-		if pos, ok := m.list(tt.Tree.Root, src); !ok {
+		if pos, ok := m.list(tt.Tree, tt.Tree.Root, src); !ok {
 			return nil, report.Errors{{Pos: at(lineCol(src, pos)), Msg: fmt.Sprintf(
 				"lệnh {{ … }} này có hơn %s phần (hàm, đối số, trường) — hãy tách thành nhiều lệnh nhỏ", viet.Number(maxNodes, 0))}}
 		}
@@ -257,7 +259,7 @@ func instrument(t *template.Template, src string, at func(line, col int) report.
 
 // list instruments the nodes of l. When an action has more than maxNodes
 // parts it returns its position and false.
-func (m marks) list(l *tparse.ListNode, src string) (tparse.Pos, bool) {
+func (m marks) list(tree *tparse.Tree, l *tparse.ListNode, src string) (tparse.Pos, bool) {
 	if l == nil {
 		return 0, true
 	}
@@ -285,11 +287,16 @@ func (m marks) list(l *tparse.ListNode, src string) (tparse.Pos, bool) {
 			return at, false
 		}
 		for _, l := range lists {
-			if pos, ok := m.list(l, src); !ok {
+			if pos, ok := m.list(tree, l, src); !ok {
 				return pos, false
 			}
 		}
 		switch n := n.(type) {
+		case *tparse.ActionNode:
+			if len(n.Pipe.Decl) == 0 { // it prints: the report's text literally
+				id := tparse.NewIdentifier(literalFunc).SetTree(tree).SetPos(n.Pos)
+				n.Pipe.Cmds = append(n.Pipe.Cmds, &tparse.CommandNode{NodeType: tparse.NodeCommand, Pos: n.Pos, Args: []tparse.Node{id}})
+			}
 		case *tparse.TemplateNode:
 			nodes = append(nodes, m.add((*budget).enter, at), n, m.add((*budget).leave, at))
 			continue

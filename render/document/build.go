@@ -175,7 +175,7 @@ func executeKind(b *budget, r *report.Report, k Kind, funcs template.FuncMap) (s
 		maps.Copy(bodyFuncs, b.meter(photoFuncs(k.photos(r), k.Path+".photos")))
 	}
 	kindFuncs := maps.Clone(bodyFuncs)
-	maps.Copy(kindFuncs, b.meter(template.FuncMap{"narrative": func(body, path string) (string, error) {
+	maps.Copy(kindFuncs, b.meter(template.FuncMap{"narrative": func(body, path string) (markup, error) {
 		if len(body) > maxBody {
 			return "", fmt.Errorf("narrative nhận nội dung dài hơn %d MB — hãy chỉ đưa vào narrative một nội dung của tệp YAML, ví dụ .BaoCao.Body", maxBody>>20)
 		}
@@ -185,7 +185,8 @@ func executeKind(b *budget, r *report.Report, k Kind, funcs template.FuncMap) (s
 			return "", err
 		}
 		b.steps += narrativeSteps
-		return narrative(b, r, body, path, bodyFuncs)
+		md, err := narrative(b, r, body, path, bodyFuncs)
+		return markup(md), err
 	}}))
 	t, err := parse(k.Slug+templateExt, k.src, kindFuncs, at)
 	if err != nil {
@@ -297,7 +298,7 @@ var templateErr = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
 // parse parses the template src with the functions funcs; its errors are
 // positioned by at.
 func parse(name, src string, funcs template.FuncMap, at func(line, col int) report.Pos) (*template.Template, error) {
-	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(src)
+	t, err := template.New(name).Funcs(funcs).Funcs(template.FuncMap{literalFunc: literal}).Option("missingkey=error").Parse(src)
 	if err != nil {
 		return nil, positioned(err, src, at)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"strings"
 	"sync"
 	"text/template"
@@ -84,11 +85,11 @@ func narrativeFuncs(r *report.Report) template.FuncMap {
 		// statistics_table and commended print nothing sensible without
 		// their data, and a document must not go out with an empty table
 		// or "0 tập thể, 0 cá nhân" where the clerk expects figures.
-		"statistics_table": func() (string, error) {
+		"statistics_table": func() (markup, error) {
 			if len(s.Groups) == 0 {
 				return "", errors.New("chưa có số liệu để lập bảng: tệp không có mục statistics — hãy thêm statistics (nhóm chỉ tiêu, số liệu hai kỳ) hoặc bỏ {{ statistics_table }}")
 			}
-			return statisticsTable(s), nil
+			return markup(statisticsTable(s)), nil
 		},
 		// commended: "527 tập thể, 3.965 cá nhân".
 		"commended": func() (string, error) {
@@ -173,7 +174,15 @@ func writingFuncs(c *report.Conference) template.FuncMap {
 		},
 		// escape keeps text from the report literal inside Markdown the
 		// template writes, such as a table cell.
-		"escape": escape,
+		"escape": func(v any) (markup, error) {
+			switch s := v.(type) {
+			case string:
+				return markup(escape(s)), nil
+			case markup: // what escape made, escaped again: printed as written
+				return markup(escape(string(s))), nil
+			}
+			return "", fmt.Errorf("escape cần một chuỗi chữ, nhận được %v (%T)", v, v)
+		},
 		"chair": func() (report.Delegate, error) {
 			if d, ok := c.ChairDelegate(); ok {
 				return d, nil
@@ -283,7 +292,47 @@ func statisticsTable(s *report.Statistics) string {
 	return b.String()
 }
 
-// escape keeps user text literal inside generated Markdown.
-var escaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `\<`)
+// escaper backslashes the characters Markdown may read as marks, inside a
+// line or at its start: emphasis, code, links, HTML and entities, table
+// cells, headings, quotes, strikethrough. CommonMark lets any ASCII
+// punctuation be escaped, so each prints as itself wherever it falls.
+var escaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`, `<`, `\<`,
+	`>`, `\>`, `&`, `\&`, `#`, `\#`, `~`, `\~`)
 
-func escape(s string) string { return escaper.Replace(s) }
+// listStart is a value that would open a list item or an underline at the
+// start of a line: "-", "+", "=", or digits then "." or ")".
+var listStart = regexp.MustCompile(`^(?:[-+=]|[0-9]{1,9}[.)])`)
+
+// escape keeps user text literal inside generated Markdown: "Đặng *Văn*
+// Khoa" prints with its asterisks, not with "Văn" in italics.
+func escape(s string) string {
+	s = escaper.Replace(s)
+	if m := listStart.FindStringIndex(s); m != nil {
+		s = s[:m[1]-1] + `\` + s[m[1]-1:]
+	}
+	return s
+}
+
+// markup is text a function writes as Markdown on purpose — a table, a
+// body, a photo's mark, text already escaped — which an action prints as
+// it is. Any other text an action prints is the report's, escaped so
+// that it prints as written (see literal).
+type markup string
+
+// literalFunc names literal among a template's functions: instrument
+// ends every action that prints with it.
+const literalFunc = "literal"
+
+// literal is the value an action prints: a string from the report, or a
+// value that prints as one, escaped; Markdown as it is.
+func literal(v any) any {
+	switch x := v.(type) {
+	case markup:
+		return x
+	case string:
+		return markup(escape(x))
+	case fmt.Stringer:
+		return markup(escape(x.String()))
+	}
+	return v
+}

@@ -246,7 +246,7 @@ func (c *converter) inline(n ast.Node) []Run {
 			} else {
 				// The tree keeps the source as typed; "\|" and "&amp;" must
 				// print as a renderer would, since escape relies on it.
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+				v = unescape(v)
 			}
 			add(string(v), bold, italic)
 			if n.SoftLineBreak() || n.HardLineBreak() {
@@ -291,4 +291,22 @@ func (c *converter) inline(n ast.Node) []Run {
 		runs[k].Text = strings.TrimRight(runs[k].Text, " ")
 	}
 	return runs
+}
+
+// unescape decodes Markdown text as typed, as a renderer does, in one
+// pass: a backslash-escaped punctuation mark is itself, an entity or a
+// numeric reference its character — so that "\\&amp;", which escape
+// makes of "&amp;", prints "&amp;".
+func unescape(v []byte) []byte {
+	resolve := func(b []byte) []byte { return util.ResolveEntityNames(util.ResolveNumericReferences(b)) }
+	var out []byte
+	start := 0
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == '\\' && util.IsPunct(v[i+1]) {
+			out = append(append(out, resolve(v[start:i])...), v[i+1])
+			i++
+			start = i + 1
+		}
+	}
+	return append(out, resolve(v[start:])...)
 }

@@ -39,20 +39,20 @@ func photoFuncs(photos []report.Photo, path string) template.FuncMap {
 		return "\n\n" + photoMark + strconv.Itoa(i) + "\n\n"
 	}
 	return template.FuncMap{
-		"photo": func(n int) (string, error) {
+		"photo": func(n int) (markup, error) {
 			if n < 1 || n > len(photos) {
 				return "", fmt.Errorf("không có ảnh thứ %d: %s có %d ảnh — hãy dùng {{ photo 1 }} đến {{ photo %d }}", n, path, len(photos), len(photos))
 			}
-			return figure(n - 1), nil
+			return markup(figure(n - 1)), nil
 		},
-		"other_photos": func() string {
+		"other_photos": func() markup {
 			var b strings.Builder
 			for i := range photos {
 				if !placed[i] {
 					b.WriteString(figure(i))
 				}
 			}
-			return b.String()
+			return markup(b.String())
 		},
 	}
 }
