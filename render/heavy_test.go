@@ -57,6 +57,13 @@ var heavy = map[string]func(t testing.TB, dir string, scale int) string{
 	"fonts": func(t testing.TB, dir string, scale int) string {
 		return withFonts(t, dir, face.MaxFileBytes/scale)
 	},
+	// The four documents' bodies, each of some 900 KB (under the 1 MB a
+	// value may hold) of paragraphs of two words, one in bold: goldmark's
+	// tree of many small blocks, then their pages, are the most memory a
+	// body is known to take.
+	"bodies": func(t testing.TB, dir string, scale int) string {
+		return withBodies(t, dir, 900<<10/scale)
+	},
 	// All at once: the four fonts of 32 MB, the two PNGs of 100 million
 	// pixels and 18 photos, up to the limit of the images.
 	"all": func(t testing.TB, dir string, scale int) string {
@@ -184,6 +191,34 @@ func withPhotos(t testing.TB, dir string, names []string) string {
 		b.WriteString("    - image: " + n + "\n      caption: Ảnh " + strconv.Itoa(i+1) + " của hội nghị.\n")
 	}
 	return edited(t, dir, example(t, dir), "  photos:\n", "  photos:\n"+b.String())
+}
+
+// withBodies is the example whose every body is replaced by size bytes of
+// paragraphs of two words, one in bold.
+func withBodies(t testing.TB, dir string, size int) string {
+	src := example(t, dir)
+	var out []string
+	lines := strings.Split(src, "\n")
+	for i := 0; i < len(lines); i++ {
+		out = append(out, lines[i])
+		indent, ok := strings.CutSuffix(lines[i], "body: |")
+		if !ok || strings.TrimSpace(indent) != "" {
+			continue
+		}
+		// Skip the block, then write the new one.
+		for i+1 < len(lines) && (strings.TrimSpace(lines[i+1]) == "" || len(lines[i+1])-len(strings.TrimLeft(lines[i+1], " ")) > len(indent)) {
+			i++
+		}
+		const line = "**a** b"
+		for n := 0; n < size; n += len(line) + 2 {
+			out = append(out, indent+"  "+line, "")
+		}
+	}
+	file := filepath.Join(dir, "input.yaml")
+	if err := os.WriteFile(file, []byte(strings.Join(out, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
 
 // withFonts is the example set in the four faces of the embedded family,

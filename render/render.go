@@ -49,6 +49,12 @@ type Options struct {
 	Signing bool
 }
 
+// oneAtATime is the length of a report's Markdown texts beyond which its
+// documents are made one after another (see OutputsContext): a few pages
+// of text take a few MB, and a report under it loses nothing by making
+// them at once.
+const oneAtATime = 512 << 10
+
 // WorkbookSlug names the statistics workbook among the outputs, as a
 // kind's slug names its PDF.
 const WorkbookSlug = "phu-luc"
@@ -132,8 +138,25 @@ func OutputsContext(ctx context.Context, r *report.Report, base string, opt Opti
 	wg.Go(func() { glyphErr = checkGlyphs(r, picked, fam) })
 	outs := make([]Output, len(picked))
 	errs := make([]error, len(picked))
+	// A report of long texts has its documents made one at a time: each
+	// holds its parsed bodies and pages, 100–250 MB for a 1 MB body of
+	// small blocks, and four at once would pass the 500 MB its limits
+	// promise (docs/BENCHMARKS.md).
+	slots := make(chan struct{}, len(picked))
+	if r.NarrativeBytes() > oneAtATime {
+		slots = make(chan struct{}, 1)
+	}
 	for i, k := range picked {
-		wg.Go(func() { outs[i], errs[i] = kindOutput(ctx, r, k, fam, base, opt) })
+		wg.Go(func() {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				errs[i] = ctx.Err()
+				return
+			}
+			defer func() { <-slots }()
+			outs[i], errs[i] = kindOutput(ctx, r, k, fam, base, opt)
+		})
 	}
 	// The workbook is measured here, so that a text it cannot hold is
 	// reported before anything is written, and by Validate.

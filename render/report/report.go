@@ -399,3 +399,26 @@ type Date struct {
 
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.Year == 0 }
+
+// NarrativeBytes is the length of the report's Markdown texts — the
+// bodies of its documents and annexes, the bản tin's lead — which the
+// documents parse and lay out.
+func (r *Report) NarrativeBytes() int {
+	n := 0
+	if r.BaoCao != nil {
+		n += len(r.BaoCao.Body)
+	}
+	if r.ThongBao != nil {
+		n += len(r.ThongBao.Body)
+	}
+	if r.BienBan != nil {
+		n += len(r.BienBan.Body)
+	}
+	if r.BanTin != nil {
+		n += len(r.BanTin.Body) + len(r.BanTin.Lead)
+	}
+	for _, a := range r.Annexes {
+		n += len(a.Body)
+	}
+	return n
+}
