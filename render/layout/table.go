@@ -7,8 +7,9 @@ import (
 	"baocao/render/face"
 )
 
-// splitMin is the fewest lines of a row left on either side of a page
-// break inside it: a row of fewer than twice as many moves whole.
+// splitMin is the fewest lines of a paragraph or a table row left on
+// either side of a page break inside it: no orphan at a page's foot, no
+// widow at its head. A block of fewer than twice as many moves whole.
 const splitMin = 2
 
 // cellLayout is one cell broken into lines.
@@ -30,43 +31,80 @@ func tableHeader(t *document.Table) (header []document.Cell, ncol int) {
 	return header, ncol
 }
 
-// table lays out a table across the text width. Columns get their natural
-// width when everything fits, else at least their longest word. A row that
-// does not fit the rest of the page moves to the next one, or, when it is
-// tall, splits between lines of its cells; the header row is repeated at
-// the top of every page.
-func (e *engine) table(t *document.Table) {
+// grid is a table broken into lines: its columns' widths, its header row
+// and its rows.
+type grid struct {
+	widths []float64
+	header []cellLayout
+	rows   [][]cellLayout
+}
+
+// grid breaks the header and the first n rows of t into lines of its
+// columns' widths. Columns get their natural width when everything fits,
+// else at least their longest word.
+func (e *engine) grid(t *document.Table, n int) grid {
 	size := e.s.Sizes.Table
 	cells, ncol := e.tableWords(t)
-	if ncol == 0 {
-		return
-	}
 	minW, natW := columnBounds(cells, ncol)
-	widths := shareWidths(minW, natW, e.width())
+	g := grid{widths: shareWidths(minW, natW, e.width())}
 	aligns := make([]align, ncol)
 	for i := range aligns {
 		if i < len(t.Align) {
 			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
 		}
 	}
-	headerCells := e.rowCells(cells[0], widths, size, func(int) align { return alignCenter })
-	headerLines := rowLines(headerCells)
+	g.header = e.rowCells(cells[0], g.widths, size, func(int) align { return alignCenter })
+	g.rows = make([][]cellLayout, min(n, len(t.Rows)))
+	for i, row := range cells[1 : 1+len(g.rows)] {
+		g.rows[i] = e.rowCells(row, g.widths, size, func(i int) align { return aligns[i] })
+	}
+	return g
+}
 
-	rows := make([][]cellLayout, len(t.Rows))
-	for i, row := range cells[1:] {
-		rows[i] = e.rowCells(row, widths, size, func(i int) align { return aligns[i] })
+// startRows is how many rows must fit under the header where a table
+// starts: a header with a lone group row under it at the foot of a page
+// says nothing.
+const startRows = 2
+
+// start is the height a table needs to start at the foot of a page: its
+// header and first rows, and the space above it.
+func (g grid) start(size float64) float64 {
+	h := cellPadY + rowHeight(rowLines(g.header), size)
+	for _, r := range g.rows[:min(startRows, len(g.rows))] {
+		h += rowHeight(rowLines(r), size)
 	}
+	return h
+}
+
+// rowHeight is the height of a row part of n lines.
+func rowHeight(n int, size float64) float64 { return float64(n)*lineHeight(size) + 2*cellPadY }
+
+// tableStart is the height t needs to start at the foot of a page.
+func (e *engine) tableStart(t *document.Table) float64 {
+	if _, ncol := tableHeader(t); ncol == 0 {
+		return 0
+	}
+	return e.grid(t, startRows).start(e.s.Sizes.Table)
+}
+
+// table lays out a table across the text width. A row that does not fit
+// the rest of the page moves to the next one, or, when it is tall, splits
+// between lines of its cells; the header row is repeated at the top of
+// every page.
+func (e *engine) table(t *document.Table) {
+	size := e.s.Sizes.Table
+	if _, ncol := tableHeader(t); ncol == 0 {
+		return
+	}
+	g := e.grid(t, len(t.Rows))
+	widths, headerCells, rows := g.widths, g.header, g.rows
+	headerLines := rowLines(headerCells)
 	lh := lineHeight(size)
-	height := func(lines int) float64 { return float64(lines)*lh + 2*cellPadY }
-	// Start on a new page unless the header and two rows fit: a header
-	// with a lone group row under it at the foot of a page says nothing.
-	start := height(headerLines)
-	for _, r := range rows[:min(2, len(rows))] {
-		start += height(rowLines(r))
-	}
-	e.y += cellPadY // keep clear of the paragraph above
-	if !e.fits(start) {
+	height := func(lines int) float64 { return rowHeight(lines, size) }
+	if !e.fits(g.start(size)) {
 		e.newPage()
+	} else {
+		e.y += cellPadY // keep clear of the paragraph above
 	}
 	// fresh is the cursor under a header at the top of a page: a row that
 	// does not fit there fits nowhere and must split.
