@@ -141,7 +141,7 @@ func (e *engine) blocks(body []document.Block, tail float64, outline int) {
 		}
 		switch b := b.(type) {
 		case *document.Heading:
-			e.heading(b, outline, e.lead(body[i+1:]))
+			e.heading(b, outline, e.lead(body[i+1:], tail))
 		case *document.Paragraph:
 			e.paragraph(b, t)
 		case *document.Table:
@@ -508,13 +508,13 @@ func (e *engine) headingHeight(h *document.Heading) float64 {
 }
 
 // lead is the height of what must follow a heading on its page, body
-// being what comes after it: the headings that follow it at once, as a
-// run, and the first lines of the block after them — the lines a
-// paragraph may leave alone at a page's foot, or a table's header and
-// first rows.
-func (e *engine) lead(body []document.Block) float64 {
+// being what comes after it and tail what must follow body: the headings
+// that follow it at once, as a run, and the first lines of the block
+// after them — the lines a paragraph may leave alone at a page's foot, all
+// of a short last one and the tail, or a table's header and first rows.
+func (e *engine) lead(body []document.Block, tail float64) float64 {
 	h := 0.0
-	for _, b := range body {
+	for i, b := range body {
 		switch b := b.(type) {
 		case *document.Heading:
 			if b.Level == 1 {
@@ -525,7 +525,10 @@ func (e *engine) lead(body []document.Block) float64 {
 			size := e.s.Sizes.Body
 			n := len(e.breakLines(e.words(paragraphRuns(b), size), e.bodyShape(), size))
 			if n >= 2*splitMin {
-				n = splitMin // a longer paragraph may break after these
+				return h + splitMin*lineHeight(size) // a longer paragraph may break after these
+			}
+			if i == len(body)-1 && tail > 0 {
+				h += paraAfterPt*face.PtToMM + tail
 			}
 			return h + float64(n)*lineHeight(size)
 		case *document.Table:
