@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"strings"
 
 	"baocao/render/document"
 	"baocao/render/face"
@@ -40,17 +41,31 @@ type grid struct {
 }
 
 // grid breaks the header and the first n rows of t into lines of its
-// columns' widths. Columns get their natural width when everything fits,
-// else at least their longest word.
+// columns' widths (sizeColumns). A column of figures left to the default
+// alignment stands flush right, but for the row numbers.
 func (e *engine) grid(t *document.Table, n int) grid {
 	size := e.s.Sizes.Table
 	cells, ncol := e.tableWords(t)
-	minW, natW := columnBounds(cells, ncol)
-	g := grid{widths: shareWidths(minW, natW, e.width())}
+	minW, natW, figures := columnBounds(cells, ncol)
+	// A header keeps its ranges and dates whole ("Năm học / 2021 - 2022")
+	// where the table has room.
+	whole := slices.Clone(minW)
+	for c, ws := range cells[0] {
+		for _, u := range e.units(ws) {
+			whole[c] = max(whole[c], u.width+2*cellPadX)
+		}
+	}
+	if sum(whole) <= e.width()+tolerance {
+		minW = whole
+	}
+	g := grid{widths: e.sizeColumns(cells, minW, natW, e.width())}
 	aligns := make([]align, ncol)
 	for i := range aligns {
 		if i < len(t.Align) {
 			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
+		}
+		if figures[i] && aligns[i] == alignLeft && !isRowNumber(t, i) {
+			aligns[i] = alignRight // figures line up on their last digit
 		}
 	}
 	g.header = e.rowCells(cells[0], g.widths, size, func(int) align { return alignCenter })
@@ -59,6 +74,19 @@ func (e *engine) grid(t *document.Table, n int) grid {
 		g.rows[i] = e.rowCells(row, g.widths, size, func(i int) align { return aligns[i] })
 	}
 	return g
+}
+
+// isRowNumber reports whether column i of t numbers its rows: its header
+// is STT or TT, as offices head it.
+func isRowNumber(t *document.Table, i int) bool {
+	if i >= len(t.Header) {
+		return false
+	}
+	switch strings.TrimSpace(text(t.Header[i].Runs)) {
+	case "STT", "TT":
+		return true
+	}
+	return false
 }
 
 // startRows is how many rows must fit under the header where a table
@@ -173,74 +201,6 @@ func (e *engine) tableWords(t *document.Table) (cells [][][]word, ncol int) {
 	}
 	e.tables[t] = cells
 	return cells, ncol
-}
-
-// columnBounds measures each column of a table's words, the header's
-// first: its narrowest width, the longest word, and its natural width,
-// the longest cell on one line. The header counts only with its longest
-// words: a header wraps before the data does.
-func columnBounds(cells [][][]word, ncol int) (minW, natW []float64) {
-	minW = make([]float64, ncol)
-	natW = make([]float64, ncol)
-	for ri, row := range cells {
-		for i, ws := range row {
-			nat := 0.0
-			for j, w := range ws {
-				minW[i] = max(minW[i], w.width+2*cellPadX)
-				nat += w.width
-				if j < len(ws)-1 {
-					nat += w.space
-				}
-			}
-			if ri == 0 {
-				nat = 0
-			}
-			natW[i] = max(natW[i], nat+2*cellPadX, minW[i])
-		}
-	}
-	return minW, natW
-}
-
-// shareWidths shares total between columns: each gets its natural width if
-// all fit. Else every column gets its natural width up to one common cap,
-// and at least its longest word: short columns (numbers, names) stay on
-// one line, and the long ones share what is left evenly, so that one
-// column of long remarks does not squeeze the others to a word a line.
-func shareWidths(minW, natW []float64, total float64) []float64 {
-	out := make([]float64, len(minW))
-	switch sn, sm := sum(natW), sum(minW); {
-	case sn <= total:
-		for i := range out {
-			out[i] = natW[i] + (total-sn)*natW[i]/sn
-		}
-	case sm <= total:
-		capped := func(c float64) (s float64) {
-			for i := range out {
-				out[i] = max(minW[i], min(natW[i], c))
-				s += out[i]
-			}
-			return s
-		}
-		// The total grows with the cap: find the cap that fills the width.
-		lo, hi := 0.0, slices.Max(natW)
-		for range 60 {
-			if c := (lo + hi) / 2; capped(c) > total {
-				hi = c
-			} else {
-				lo = c
-			}
-		}
-		capped(lo)
-		// Hand the rounding remainder to the widest column.
-		i := slices.Index(out, slices.Max(out))
-		out[i] += total - sum(out)
-	default:
-		// Even the longest words do not fit: shrink, and let words be cut.
-		for i := range out {
-			out[i] = minW[i] * total / sm
-		}
-	}
-	return out
 }
 
 func sum(v []float64) (s float64) {

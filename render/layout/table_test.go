@@ -1,8 +1,15 @@
 package layout
 
 import (
+	"fmt"
 	"math"
+	"slices"
+	"sort"
+	"strings"
 	"testing"
+
+	"baocao/render/document"
+	"baocao/render/face"
 )
 
 // TestTableBordersJoined: the columns' borders of a table's rows, one
@@ -44,5 +51,112 @@ func TestTableBordersJoined(t *testing.T) {
 	// above.
 	if want := rows + 2*parts; horizontal != want {
 		t.Errorf("%d horizontal rules, want %d", horizontal, want)
+	}
+}
+
+// textTable is a table of the given header whose rows are the given
+// cells, aligned left: as Markdown sets a table without alignments.
+func textTable(header []string, rows [][]string) *document.Table {
+	tab := &document.Table{}
+	for _, h := range header {
+		tab.Header = append(tab.Header, document.Cell{Runs: []document.Run{{Text: h}}})
+	}
+	for _, r := range rows {
+		var row []document.Cell
+		for _, c := range r {
+			row = append(row, document.Cell{Runs: []document.Run{{Text: c}}})
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	return tab
+}
+
+// TestColumnsByContent: the width goes where it saves lines. 300 school
+// names of about 110 mm and a Ghi chú empty but for three long remarks:
+// the names stay on one line and the remarks wrap. A header "Năm học
+// 2021 - 2022" over figures keeps its range whole.
+func TestColumnsByContent(t *testing.T) {
+	const n = 300
+	var rows [][]string
+	for i := range n {
+		note := ""
+		if i%100 == 7 {
+			note = strings.Repeat("Trường được công nhận đạt chuẩn quốc gia mức độ 2, ", 4)
+		}
+		rows = append(rows, []string{fmt.Sprint(i + 1), fmt.Sprintf("Trường Trung học cơ sở và Trung học phổ thông Nguyễn Văn %d", i), note})
+	}
+	d := sampleDoc(0, 0)
+	d.Body = []document.Block{textTable([]string{"STT", "Tên trường", "Ghi chú"}, rows)}
+	whole := 0
+	for _, pg := range mustLayout(t, d) {
+		for _, x := range texts(pg, RoleTable) {
+			if strings.HasPrefix(x.S, "Trường Trung học") && strings.Contains(x.S, "Nguyễn Văn") {
+				whole++
+			}
+		}
+	}
+	if whole != n {
+		t.Errorf("%d names of %d on one line: the width went to the remarks", whole, n)
+	}
+
+	d.Body = []document.Block{textTable([]string{"STT", "Chỉ tiêu", "Năm học 2021 - 2022", "Năm học 2022 - 2023", "Tăng/giảm (±)"}, [][]string{
+		{"1", "Số trường mầm non, phổ thông", "412", "408", "-4"},
+		{"2", "Số trẻ em, học sinh", "236.540", "239.812", "+3.272"},
+	})}
+	for _, x := range texts(mustLayout(t, d)[0], RoleTable) {
+		if strings.Contains(x.S, "202") && !strings.Contains(x.S, " - ") {
+			t.Errorf("header line %q parts a school year", x.S)
+		}
+	}
+}
+
+// TestFigureColumns: a column of figures left to the default alignment
+// stands flush right, each figure on one line, whatever the pressure on
+// the other columns; a column of row numbers stays where it was set.
+func TestFigureColumns(t *testing.T) {
+	header := []string{"STT", "Đơn vị"}
+	for i := range 8 {
+		header = append(header, fmt.Sprintf("Chỉ tiêu %d", i+1))
+	}
+	var rows [][]string
+	for i := range 6 {
+		row := []string{fmt.Sprint(i + 1), "Phòng Giáo dục và Đào tạo các huyện, thị xã"}
+		for j := range 8 {
+			row = append(row, []string{"123.456", "+12,5%", "-", "", "±3", "98,90"}[(i+j)%6])
+		}
+		rows = append(rows, row)
+	}
+	d := sampleDoc(0, 0)
+	d.Body = []document.Block{textTable(header, rows)}
+	pg := mustLayout(t, d)[0]
+	var xs []float64
+	for _, r := range rules(pg, RoleTableRule) {
+		if r.X1 == r.X2 {
+			xs = append(xs, r.X1)
+		}
+	}
+	slices.Sort(xs)
+	xs = slices.Compact(xs)
+	if len(xs) != len(header)+1 {
+		t.Fatalf("%d column borders, want %d", len(xs), len(header)+1)
+	}
+	figures := 0
+	for _, x := range texts(pg, RoleTable) {
+		if x.Style != face.Regular || strings.Trim(x.S, "0123456789.,+-±%") != "" || x.S == "-" || x.X < xs[2] {
+			continue
+		}
+		figures++
+		c := sort.SearchFloat64s(xs, x.X) - 1
+		if right := xs[c+1] - cellPadX; math.Abs(x.X+x.Width-right) > eps {
+			t.Errorf("%q ends at %.2f, want flush right at %.2f", x.S, x.X+x.Width, right)
+		}
+	}
+	if figures != 6*8*4/6 {
+		t.Errorf("%d figures printed whole, want %d", figures, 6*8*4/6)
+	}
+	for _, x := range texts(pg, RoleTable) {
+		if x.X < xs[1] && x.S != "STT" && math.Abs(x.X-(xs[0]+cellPadX)) > eps {
+			t.Errorf("row number %q at %.2f, want flush left at %.2f", x.S, x.X, xs[0]+cellPadX)
+		}
 	}
 }
