@@ -38,6 +38,7 @@ type grid struct {
 	widths []float64
 	header []cellLayout
 	rows   [][]cellLayout
+	number int // the column of row numbers, -1 for none
 }
 
 // grid breaks the header and the first n rows of t into lines of its
@@ -58,13 +59,18 @@ func (e *engine) grid(t *document.Table, n int) grid {
 	if sum(whole) <= e.width()+tolerance {
 		minW = whole
 	}
-	g := grid{widths: e.sizeColumns(cells, minW, natW, e.width())}
+	g := grid{widths: e.sizeColumns(cells, minW, natW, e.width()), number: -1}
 	aligns := make([]align, ncol)
 	for i := range aligns {
 		if i < len(t.Align) {
 			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
 		}
-		if figures[i] && aligns[i] == alignLeft && !isRowNumber(t, i) {
+		switch {
+		case isRowNumber(t, i):
+			if g.number < 0 {
+				g.number = i
+			}
+		case figures[i] && aligns[i] == alignLeft:
 			aligns[i] = alignRight // figures line up on their last digit
 		}
 	}
@@ -139,7 +145,7 @@ func (e *engine) table(t *document.Table) {
 	fresh := -1.0
 	drawHeader := func() {
 		atTop := e.y == e.s.Margins.Top
-		e.drawRow(headerCells, widths, 0, headerLines, size, true, false)
+		e.drawRow(headerCells, widths, 0, headerLines, size, true, false, -1)
 		if atTop {
 			fresh = e.y
 		}
@@ -150,7 +156,7 @@ func (e *engine) table(t *document.Table) {
 		for from := 0; from < n; {
 			rest := n - from
 			if e.y+height(rest) <= e.bottom()+tolerance {
-				e.drawRow(cells, widths, from, n, size, false, from > 0)
+				e.drawRow(cells, widths, from, n, size, false, from > 0, g.number)
 				break
 			}
 			fit := int((e.bottom() - e.y - 2*cellPadY + tolerance) / lh)
@@ -161,7 +167,7 @@ func (e *engine) table(t *document.Table) {
 				k = max(k, 1)
 			}
 			if k >= splitMin || e.y == fresh {
-				e.drawRow(cells, widths, from, from+k, size, false, true)
+				e.drawRow(cells, widths, from, from+k, size, false, true, g.number)
 				from += k
 			}
 			e.newPage()
@@ -238,11 +244,14 @@ func rowLines(cells []cellLayout) int {
 // drawRow draws lines [from, to) of a row's cells and the row's borders at
 // the cursor; first draws the rule above it too (the header). A whole row
 // centres its cells vertically, as offices set tables; the parts of a split
-// row set them from the top, so that the lines read on across the break.
+// row set them from the top, so that the lines read on across the break,
+// and each part after the first repeats the row's number, in column
+// number (-1 for none): a reader on the new page needs to know which row
+// goes on. Nothing else repeats: a figure printed twice reads as two.
 // The columns' borders of a row right under the one before on its page
 // lengthen that row's: a table's borders are a few long rules, not
 // thousands of short ones.
-func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, size float64, first, split bool) {
+func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, size float64, first, split bool, number int) {
 	pg := e.page()
 	lh := lineHeight(size)
 	h := float64(to-from)*lh + 2*cellPadY
@@ -265,14 +274,18 @@ func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, siz
 		}
 	}
 	for i, c := range cells {
-		lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]
+		start, end := min(from, len(c.lines)), min(to, len(c.lines))
+		if i == number && from > 0 {
+			start, end = 0, min(to-from, len(c.lines))
+		}
+		lines := c.lines[start:end]
 		top := y + cellPadY
 		if !split {
 			top = y + (h-float64(len(lines))*lh)/2
 		}
 		for j, l := range lines {
 			base := top + e.ascent(size) + float64(j)*lh
-			last := from+j == len(c.lines)-1
+			last := start+j == len(c.lines)-1
 			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX, size, c.align, last, RoleTable)
 		}
 		border(x)

@@ -160,3 +160,40 @@ func TestFigureColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitRowKeepsNumber: each part of a row split over pages starts
+// with the row's STT, level with its first line there; its figure is
+// printed once, in the first part.
+func TestSplitRowKeepsNumber(t *testing.T) {
+	for _, paras := range []int{0, 5, 11} {
+		d := sampleDoc(paras, 0)
+		d.Body = append(d.Body, tallTable(30, 2, 150))
+		parts, figures := 0, 0
+		for pi, pg := range mustLayout(t, d) {
+			var first, number *Text
+			for _, x := range texts(pg, RoleTable) {
+				switch {
+				case strings.HasPrefix(x.S, "dòng") && first == nil:
+					first = x
+				case x.S == "3":
+					number = x
+				case x.S == "1.234":
+					figures++
+				}
+			}
+			if first == nil {
+				continue
+			}
+			parts++
+			if number == nil || math.Abs(number.Y-first.Y) > eps {
+				t.Errorf("%d paragraphs, page %d: the tall row goes on from %q without its number beside it", paras, pi+1, first.S)
+			}
+		}
+		if parts < 3 {
+			t.Fatalf("%d paragraphs: the tall row takes %d pages, want several", paras, parts)
+		}
+		if figures != 30 {
+			t.Errorf("%d paragraphs: %d figures printed, want one a row, 30", paras, figures)
+		}
+	}
+}
