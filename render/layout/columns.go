@@ -93,6 +93,58 @@ func natural(ws []word) float64 {
 	return w
 }
 
+// legibleWidth is the narrowest a column of words is made, padding
+// included, when a table's longest words do not fit its page: about five
+// characters a line, cut between characters.
+const legibleWidth = 15.0 // mm
+
+// squeeze shares total between columns whose longest words do not fit it
+// (minW): a column of figures keeps its width, as a figure is never cut;
+// the others shrink to one common cap, never below legibleWidth, so that
+// only the longest words — a URL, a code — are cut between characters
+// and a column of short words keeps them whole. A table even its
+// narrowest does not fit is refused before layout (checkTables); this
+// shrinks every column alike.
+func squeeze(minW []float64, figures []bool, total float64) []float64 {
+	out := make([]float64, len(minW))
+	capped := func(c float64) (s float64) {
+		for i := range out {
+			out[i] = minW[i]
+			if !figures[i] {
+				out[i] = min(minW[i], max(c, legibleWidth))
+			}
+			s += out[i]
+		}
+		return s
+	}
+	lo, hi := 0.0, slices.Max(minW)
+	for range 60 {
+		if c := (lo + hi) / 2; capped(c) > total {
+			hi = c
+		} else {
+			lo = c
+		}
+	}
+	s := capped(lo)
+	for i := range out {
+		out[i] *= total / s
+	}
+	return out
+}
+
+// narrowest is the least width a table takes (squeeze): its figure
+// columns whole, the others at their longest word up to legibleWidth.
+func narrowest(minW []float64, figures []bool) float64 {
+	w := 0.0
+	for i, m := range minW {
+		if !figures[i] {
+			m = min(m, legibleWidth)
+		}
+		w += m
+	}
+	return w
+}
+
 // sizing is the state of sizeColumns: the cells measured, the widths so
 // far, and each row's lines.
 type sizing struct {
@@ -161,15 +213,10 @@ const columnStep = 1.0
 // column already on one. The header counts once for every page the table
 // may take, as it is repeated there. What no line needs goes to the
 // columns short of their natural width, in proportion.
-func (e *engine) sizeColumns(cells [][][]word, minW, natW []float64, total float64) []float64 {
+func (e *engine) sizeColumns(cells [][][]word, minW, natW []float64, figures []bool, total float64) []float64 {
 	ncol := len(minW)
 	if sum(minW) > total+tolerance {
-		// Even the longest words do not fit: shrink, and let words be cut.
-		out := make([]float64, ncol)
-		for i := range out {
-			out[i] = minW[i] * total / sum(minW)
-		}
-		return out
+		return squeeze(minW, figures, total)
 	}
 	s := e.newSizing(cells, minW, ncol)
 	slack := total - sum(minW)

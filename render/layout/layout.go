@@ -105,6 +105,9 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 		return nil, err
 	}
 	e := &engine{fam: fam, s: s, level: -1, pictures: pictures, indent: paraIndent}
+	if err := e.checkTables(d); err != nil {
+		return nil, err
+	}
 	var closing closingBlock
 	switch d.Form {
 	case document.FormNews:

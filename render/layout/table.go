@@ -59,7 +59,7 @@ func (e *engine) grid(t *document.Table, n int) grid {
 	if sum(whole) <= e.width()+tolerance {
 		minW = whole
 	}
-	g := grid{widths: e.sizeColumns(cells, minW, natW, e.width()), number: -1}
+	g := grid{widths: e.sizeColumns(cells, minW, natW, figures, e.width()), number: -1}
 	aligns := make([]align, ncol)
 	for i := range aligns {
 		if i < len(t.Align) {

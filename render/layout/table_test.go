@@ -197,3 +197,51 @@ func TestSplitRowKeepsNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestWideTables: a table whose longest words do not fit cuts only the
+// longest — a URL — between characters, keeping short words and figures
+// whole inside the margins; one that even so does not fit — sixty columns
+// of figures — is refused, saying how many columns a table may have.
+func TestWideTables(t *testing.T) {
+	url := "https://csdl.moet.gov.vn/bao-cao/" + strings.Repeat("thong-ke-so-lieu-truong-hoc-", 8) + "2023.xlsx"
+	d := sampleDoc(0, 0)
+	d.Body = []document.Block{textTable([]string{"STT", "Đơn vị", "Nguồn số liệu", "Số học sinh"}, [][]string{
+		{"1", "Trường Tiểu học Nguyễn Trãi", url, "1.234.567"},
+		{"2", "Trường Tiểu học Lê Lợi", "Sở Giáo dục và Đào tạo", "98.765"},
+	})}
+	s := DefaultSettings()
+	var all strings.Builder
+	words := map[string]bool{}
+	for _, pg := range mustLayout(t, d) {
+		for _, x := range texts(pg, RoleTable) {
+			if x.X < s.Margins.Left-eps || x.X+x.Width > A4Width-s.Margins.Right+eps {
+				t.Errorf("%q from %.1f to %.1f mm crosses the margins", x.S, x.X, x.X+x.Width)
+			}
+			all.WriteString(x.S)
+			for _, w := range strings.Fields(x.S) {
+				words[w] = true
+			}
+		}
+	}
+	if !strings.Contains(all.String(), url) {
+		t.Errorf("the URL is not printed in order, piece after piece")
+	}
+	for _, w := range []string{"Nguyễn", "Trãi", "Giáo", "1.234.567", "98.765"} {
+		if !words[w] {
+			t.Errorf("%q is not printed whole", w)
+		}
+	}
+
+	var header []string
+	row := []string{}
+	for i := range 60 {
+		header = append(header, fmt.Sprintf("Cột %d", i+1))
+		row = append(row, "12.345")
+	}
+	d = annexDoc()
+	d.Annexes[1].Body = []document.Block{textTable(header, [][]string{row})}
+	_, err := Layout(d, face.Default(), s)
+	if err == nil || !strings.Contains(err.Error(), "Phụ lục II có 60 cột") || !strings.Contains(err.Error(), " — hãy ") {
+		t.Errorf("a table of 60 figure columns: %v, want it refused with advice", err)
+	}
+}
