@@ -17,6 +17,9 @@ const splitMin = 2
 type cellLayout struct {
 	lines []line
 	align align
+	// inset keeps a right-aligned cell's lines this far from its right
+	// edge: clear of the end mark hanging there in the last row.
+	inset float64
 }
 
 // tableHeader returns the header row in bold, as wide as the widest row.
@@ -76,10 +79,29 @@ func (e *engine) grid(t *document.Table, n int) grid {
 	}
 	g.header = e.rowCells(cells[0], g.widths, size, func(int) align { return alignCenter })
 	g.rows = make([][]cellLayout, min(n, len(t.Rows)))
+	col, hang := endMarkHang(cells, aligns)
 	for i, row := range cells[1 : 1+len(g.rows)] {
 		g.rows[i] = e.rowCells(row, g.widths, size, func(i int) align { return aligns[i] })
+		if col >= 0 && i < len(t.Rows)-1 {
+			g.rows[i][col].inset = hang
+		}
 	}
 	return g
+}
+
+// endMarkHang finds the end mark a space after the last figure of a
+// table's last row, in a right-aligned column (document.endBody), and
+// returns its column and its width with the space: the column's other
+// figures end that far from the edge, so that the last one still lines
+// up under them with the mark after it. col is -1 when there is none.
+func endMarkHang(cells [][][]word, aligns []align) (col int, hang float64) {
+	last := cells[len(cells)-1]
+	for c, ws := range last {
+		if n := len(ws); len(cells) > 2 && n >= 2 && aligns[c] == alignRight && ws[n-1].text() == endMark {
+			return c, ws[n-2].space + ws[n-1].width
+		}
+	}
+	return -1, 0
 }
 
 // isRowNumber reports whether column i of t numbers its rows: its header
@@ -286,7 +308,7 @@ func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, siz
 		for j, l := range lines {
 			base := top + e.ascent(size) + float64(j)*lh
 			last := start+j == len(c.lines)-1
-			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX, size, c.align, last, RoleTable)
+			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX-c.inset, size, c.align, last, RoleTable)
 		}
 		border(x)
 		x += widths[i]

@@ -245,3 +245,28 @@ func TestWideTables(t *testing.T) {
 		t.Errorf("a table of 60 figure columns: %v, want it refused with advice", err)
 	}
 }
+
+// TestEndMarkHangs: the end mark after a table's last figure stands right
+// of it, and that figure still lines up on its last digit with the
+// figures above it.
+func TestEndMarkHangs(t *testing.T) {
+	d := sampleDoc(0, 0)
+	d.Body = []document.Block{textTable([]string{"Môn thi", "Tổng số giải"}, [][]string{
+		{"Toán", "6"}, {"Vật lý", "14"}, {"Tổng", "35 ./."},
+	})}
+	ends := map[string]float64{}
+	for _, x := range texts(mustLayout(t, d)[0], RoleTable) {
+		ends[x.S] = x.X + x.Width
+		if x.S == "35 ./." {
+			ends["35"] = x.X + face.Default().Face(x.Style).Width("35", x.Size)
+		}
+	}
+	for _, s := range []string{"6", "14"} {
+		if math.Abs(ends[s]-ends["35"]) > eps {
+			t.Errorf("%q ends at %.2f, the last figure at %.2f: not lined up", s, ends[s], ends["35"])
+		}
+	}
+	if ends["35 ./."] <= ends["35"] {
+		t.Errorf("the end mark is not after the last figure")
+	}
+}
