@@ -163,9 +163,9 @@ type sizedCell struct {
 	nat   float64
 }
 
-// unit is words a cell's line breaks inside only when it must: a date, a
-// range, a place's name (phrase.Place and worse), as the breaker keeps
-// them. width is theirs on one line.
+// unit is words a cell's line breaks inside only when it must: a word of
+// several syllables, a place's name, a date, a range (phrase.Word and
+// worse), as the breaker keeps them. width is theirs on one line.
 type unit struct {
 	ws    []word
 	width float64
@@ -180,12 +180,11 @@ func (e *engine) units(ws []word) []unit {
 	if e.wordText == nil {
 		e.wordText = func(i int) string { return e.breaking[i].text() }
 	}
-	// Only Place and worse matter here: no word needs looking up.
-	e.text.Reset(len(ws), e.wordText, false)
+	e.text.Reset(len(ws), e.wordText, true)
 	out := make([]unit, 0, len(ws))
 	from := 0
 	for k := range ws {
-		if k == len(ws)-1 || e.text.Break(k) < phrase.Place {
+		if k == len(ws)-1 || e.text.Break(k) < phrase.Word {
 			out = append(out, unit{ws: ws[from : k+1], width: natural(ws[from : k+1])})
 			from = k + 1
 		}
@@ -196,11 +195,6 @@ func (e *engine) units(ws []word) []unit {
 // sampleRows is the most rows sizeColumns measures: a longer table is
 // measured on evenly spread rows, each standing for those around it.
 const sampleRows = 120
-
-// headerWeight is what a line of a table's header counts for against a
-// line of a row, on every page: a header is what a reader reads first, and
-// one stacked a word a line reads as a list.
-const headerWeight = 1.0
 
 // columnStep is the smallest widening sizeColumns weighs, in mm.
 const columnStep = 1.0
@@ -219,7 +213,23 @@ func (e *engine) sizeColumns(cells [][][]word, minW, natW []float64, figures []b
 		return squeeze(minW, figures, total)
 	}
 	s := e.newSizing(cells, minW, ncol)
-	slack := total - sum(minW)
+	// Where the table has room, no cell breaks inside a word of several
+	// syllables, a name of a place, a date (its units): "trường hợp",
+	// "triệu đồng" stay whole in a narrow ĐVT column.
+	whole := slices.Clone(minW)
+	for _, row := range s.cells {
+		for c, cell := range row {
+			for _, u := range cell.units {
+				whole[c] = max(whole[c], u.width+2*cellPadX)
+			}
+		}
+	}
+	if sum(whole) <= total+tolerance {
+		for c, w := range whole {
+			s.set(c, w)
+		}
+	}
+	slack := total - sum(s.widths)
 	for slack > tolerance {
 		bestC, bestD, bestRatio := -1, 0.0, 0.0
 		for c := range ncol {
@@ -249,7 +259,19 @@ func (e *engine) sizeColumns(cells [][][]word, minW, natW []float64, figures []b
 		if bestC < 0 {
 			break
 		}
-		s.set(bestC, s.widths[bestC]+bestD)
+		// The steps double: take only as much of the best as its gain
+		// needs, for the others.
+		w0, g := s.widths[bestC], s.gain(bestC, s.widths[bestC]+bestD)
+		lo, hi := 0.0, bestD
+		for range 30 {
+			if mid := (lo + hi) / 2; s.gain(bestC, w0+mid) >= g {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		bestD = hi
+		s.set(bestC, w0+bestD)
 		slack -= bestD
 	}
 	out := s.widths
@@ -295,9 +317,10 @@ func (e *engine) newSizing(cells [][][]word, minW []float64, ncol int) *sizing {
 		s.weight = append(s.weight, float64(step))
 	}
 	// The header is printed on every page the table takes, about one for
-	// every 25 rows, and is read first: a line of it counts as much as
-	// headerWeight rows' on each.
-	s.weight[0] = headerWeight * (1 + float64(len(cells)-1)/25)
+	// every 25 rows; on a table of a page, a line of its header counts for
+	// half a row's: a unit (triệu đồng) or a name wrapped reads worse
+	// than a header stacked ("Năm / 2020").
+	s.weight[0] = max(0.5, float64(len(cells)-1)/25)
 	s.lines = make([][]int, len(s.cells))
 	s.top = make([]int, len(s.cells))
 	s.second = make([]int, len(s.cells))
