@@ -111,9 +111,10 @@ var listed = []string{
 	"khuyến khích", "địa phương", "ban hành", "giải pháp",
 }
 
-// splits tells a line that ends inside a date, a year and its word, or a
-// unit and its name.
-var splits = regexp.MustCompile(`(?i)(^|\s)(ngày|tháng|năm|học|số|tỉnh|phố|huyện)$|\d -$`)
+// splits tells a line that ends inside a date, a year and its word ("năm
+// học / 2023 - 2024", not "trường học / hạnh phúc"), or a unit and its
+// name.
+var splits = regexp.MustCompile(`(?i)(^|\s)(ngày|tháng|năm|năm học|số|tỉnh|phố|huyện)$|\d -$`)
 
 // bad reports whether a line break between the words of end and of next
 // is one to avoid, and what it splits: a word of the list, a name, a

@@ -416,7 +416,7 @@ func checkNotations(t *testing.T, _, out string) {
 		"số vụ phá án tăng 4,9 vụ, tương ứng 12,3% so với năm 2020",
 		"tăng 1.233.333.323 lượt, tương ứng 99.900,1% so với năm 2020",
 		"1.234 tập thể, 1.234.567 cá nhân",
-		"Kinh phí bảo đảm triệu đồng 3.965,50 4.012,25 +46,75 +1,2",
+		"3.965,50 4.012,25 +46,75 +1,2", // its unit, triệu đồng, may wrap around them
 		"Hệ số hoàn thành lần 0,965 1,200 +0,235 +24,4",
 		"Số vụ phá án vụ 40,0 44,9 +4,9 +12,3",
 		"Phòng Tham mưu 1.234.567,5 0,0125",

@@ -95,19 +95,47 @@ func BuildContext(ctx context.Context, r *report.Report, k Kind) (*Document, err
 	return doc, nil
 }
 
-// endBody closes the body with "./." (nd30.md §2): on the last paragraph
-// when the body ends with one, else on a paragraph of its own.
+// endBody closes the body with "./." (nd30.md §2) after its last text: on
+// the last paragraph, or in the last filled cell of a closing table's last
+// row, rather than alone under the table; else on a paragraph of its own.
+// In a cell that ends on a figure the mark stands a space apart, so that
+// the figure still reads, and copies, as itself.
 func endBody(blocks *[]Block) {
 	const end = "./."
 	if n := len(*blocks); n > 0 {
-		if p, ok := (*blocks)[n-1].(*Paragraph); ok && len(p.Runs) > 0 {
-			last := &p.Runs[len(p.Runs)-1]
+		if runs := lastText((*blocks)[n-1]); len(runs) > 0 {
+			last := &runs[len(runs)-1]
 			// Drop the user's own final "." or "./." so the mark is not doubled.
-			last.Text = strings.TrimRight(strings.TrimSuffix(last.Text, end), ".") + end
+			text := strings.TrimRight(strings.TrimSuffix(last.Text, end), ".")
+			if _, ok := (*blocks)[n-1].(*Table); ok && text != "" && '0' <= text[len(text)-1] && text[len(text)-1] <= '9' {
+				text += " "
+			}
+			last.Text = text + end
 			return
 		}
 	}
 	*blocks = append(*blocks, &Paragraph{Runs: []Run{{Text: end}}})
+}
+
+// lastText returns the runs of the text a block ends with, nil if none.
+func lastText(b Block) []Run {
+	switch b := b.(type) {
+	case *Paragraph:
+		return b.Runs
+	case *Table:
+		if len(b.Rows) == 0 {
+			return nil
+		}
+		row := b.Rows[len(b.Rows)-1]
+		for i := len(row) - 1; i >= 0; i-- {
+			for _, r := range row[i].Runs {
+				if strings.TrimSpace(r.Text) != "" {
+					return row[i].Runs
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // recipients punctuates the Nơi nhận list: "- x;" for each line and "- x."

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,6 +105,9 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 		return nil, err
 	}
 	e := &engine{fam: fam, s: s, level: -1, pictures: pictures, indent: paraIndent}
+	if err := e.checkTables(d); err != nil {
+		return nil, err
+	}
 	var closing closingBlock
 	switch d.Form {
 	case document.FormNews:
@@ -140,7 +144,7 @@ func (e *engine) blocks(body []document.Block, tail float64, outline int) {
 		}
 		switch b := b.(type) {
 		case *document.Heading:
-			e.heading(b, outline)
+			e.heading(b, outline, e.lead(body[i+1:], tail))
 		case *document.Paragraph:
 			e.paragraph(b, t)
 		case *document.Table:
@@ -361,34 +365,53 @@ func (e *engine) centredRule(pg *Page, cx, y, length float64, role Role) {
 }
 
 // flow sets runs as lines of shape s across the text width, breaking
-// pages. keep is how many lines must fit with the first (a heading keeps
-// a line of what follows); tail is the height that must follow the
-// paragraph on its last page, for which its last two lines move to a new
-// page if need be. It returns the page of the first line and the top of
-// that line.
+// pages between lines. A break leaves at least two lines of the block on
+// each side, and at least keep before it (a heading keeps all its lines
+// together): no orphan at a page's foot, no widow at its head. tail is
+// the height that must follow the block on its last page, for which its
+// last two lines move to a new page if need be. It returns the page of
+// the first line and the top of that line.
 func (e *engine) flow(runs []document.Run, size float64, s shape, role Role, keep int, tail float64) (first *Page, top float64) {
 	lines := e.breakLines(e.words(runs, size), s, size)
 	lh := lineHeight(size)
-	if !e.fits(float64(min(keep, len(lines))) * lh) {
-		e.newPage()
+	after := paraAfterPt * face.PtToMM
+	following := 0.0
+	if tail > 0 {
+		following = after + tail
 	}
 	first, top = e.page(), e.y
-	for i, l := range lines {
-		need := lh
-		if tail > 0 && i == max(0, len(lines)-2) {
-			need = float64(len(lines)-i)*lh + paraAfterPt*face.PtToMM + tail
-		}
-		if !e.fits(need) {
-			e.newPage()
+	for i := 0; i < len(lines); {
+		rest := len(lines) - i
+		room := e.bottom() - e.y + tolerance
+		k := rest // the lines set on this page
+		if float64(rest)*lh+following > room {
+			k = min(int(room/lh), rest-splitMin)
+			least := splitMin
 			if i == 0 {
-				first, top = e.page(), e.y
+				least = max(least, keep)
+			}
+			if k < least {
+				k = 0
+			}
+			if k == 0 && e.y == e.s.Margins.Top {
+				// No page has more room: set what fits, at least a line.
+				k = max(1, min(rest, int(room/lh)))
 			}
 		}
-		dx, w := s.line(i)
-		e.place(e.page(), l, e.left()+dx, e.y+e.ascent(size), w, size, s.align, i == len(lines)-1, role)
-		e.y += lh
+		if i == 0 && k > 0 {
+			first, top = e.page(), e.y
+		}
+		for _, l := range lines[i : i+k] {
+			dx, w := s.line(i)
+			e.place(e.page(), l, e.left()+dx, e.y+e.ascent(size), w, size, s.align, i == len(lines)-1, role)
+			e.y += lh
+			i++
+		}
+		if i < len(lines) {
+			e.newPage()
+		}
 	}
-	e.y += paraAfterPt * face.PtToMM
+	e.y += after
 	return first, top
 }
 
@@ -405,11 +428,15 @@ func (e *engine) flowShape(indent float64, a align) shape {
 // paragraph sets a paragraph of the body: justified, its first line
 // indented.
 func (e *engine) paragraph(p *document.Paragraph, tail float64) {
-	runs := p.Runs
-	if p.Marker != "" {
-		runs = append(plain(p.Marker+" ", false, false), runs...)
+	e.flow(paragraphRuns(p), e.s.Sizes.Body, e.bodyShape(), RoleBody, splitMin, tail)
+}
+
+// paragraphRuns are the runs of a paragraph as set, its list marker first.
+func paragraphRuns(p *document.Paragraph) []document.Run {
+	if p.Marker == "" {
+		return p.Runs
 	}
-	e.flow(runs, e.s.Sizes.Body, e.bodyShape(), RoleBody, 2, tail)
+	return append(plain(p.Marker+" ", false, false), p.Runs...)
 }
 
 // bodyShape is the shape of a body paragraph: justified, its first line
@@ -422,39 +449,98 @@ func (e *engine) bodyShape() shape {
 
 // heading sets the report hierarchy of nd30.md §4: "Phần I" and its title
 // centred on two lines; "I.", "1." in bold and "a)" plain, as paragraphs.
+// It moves to a new page unless lead mm of what follows fit under it.
 // Each heading is marked in the outline at outline + its level - 1.
-func (e *engine) heading(h *document.Heading, outline int) {
+func (e *engine) heading(h *document.Heading, outline int, lead float64) {
 	size := e.s.Sizes.Body
 	title := h.Label + " " + text(h.Runs)
+	runs, s := e.headingText(h)
+	height := e.headingHeight(h)
 	var pg *Page
 	var top float64
 	switch h.Level {
 	case 1:
-		// Keep "Phần I", its title and a line of the body together, set
-		// off from what precedes by a blank line's worth of space.
-		if !e.fits(5 * lineHeight(size)) {
-			e.newPage()
-		} else if len(e.page().Items) > 0 {
-			e.y += paraAfterPt * face.PtToMM
+		// "Phần I" is set off from what precedes by a blank line's worth
+		// of space.
+		space := 0.0
+		if len(e.page().Items) > 0 {
+			space = paraAfterPt * face.PtToMM
 		}
-		pg, top = e.flow(plain(h.Label, true, false), size, e.flowShape(0, alignCenter), RoleHeading, 1, 0)
+		if !e.fits(space + height + lead) {
+			e.newPage()
+		} else {
+			e.y += space
+		}
+		pg, top = e.flow(plain(h.Label, true, false), size, s, RoleHeading, 1, 0)
 		e.y -= paraAfterPt * face.PtToMM
-		e.flow(boldRuns(h.Runs), size, e.flowShape(0, alignCenter), RoleHeading, 2, 0)
+		e.flow(runs, size, s, RoleHeading, math.MaxInt, 0)
 		title = h.Label + ". " + text(h.Runs)
 	default:
-		runs := append(plain(h.Label+" ", h.Level <= 3, false), h.Runs...)
-		if h.Level <= 3 {
-			runs = boldRuns(runs)
-		}
-		// A heading keeps two lines of what follows on its page.
-		s := e.flowShape(paraIndent, alignJustify)
-		n := len(e.breakLines(e.words(runs, size), s, size))
-		if !e.fits(float64(n+2)*lineHeight(size) + paraAfterPt*face.PtToMM) {
+		if !e.fits(height + lead) {
 			e.newPage()
 		}
-		pg, top = e.flow(runs, size, s, RoleHeading, n, 0)
+		pg, top = e.flow(runs, size, s, RoleHeading, math.MaxInt, 0)
 	}
 	e.mark(pg, outline+h.Level-1, title, top)
+}
+
+// headingText returns the runs of a heading's title as set, and their
+// shape: the title of "Phần I" centred, the others as paragraphs, their
+// label first, bold down to "1.".
+func (e *engine) headingText(h *document.Heading) ([]document.Run, shape) {
+	if h.Level == 1 {
+		return boldRuns(h.Runs), e.flowShape(0, alignCenter)
+	}
+	runs := append(plain(h.Label+" ", h.Level <= 3, false), h.Runs...)
+	if h.Level <= 3 {
+		runs = boldRuns(runs)
+	}
+	return runs, e.flowShape(paraIndent, alignJustify)
+}
+
+// headingHeight is the height a heading takes, the space after it
+// included: "Phần I" takes a line more, its label's.
+func (e *engine) headingHeight(h *document.Heading) float64 {
+	size := e.s.Sizes.Body
+	runs, s := e.headingText(h)
+	n := len(e.breakLines(e.words(runs, size), s, size))
+	if h.Level == 1 {
+		n++
+	}
+	return float64(n)*lineHeight(size) + paraAfterPt*face.PtToMM
+}
+
+// lead is the height of what must follow a heading on its page, body
+// being what comes after it and tail what must follow body: the headings
+// that follow it at once, as a run, and the first lines of the block
+// after them — the lines a paragraph may leave alone at a page's foot, all
+// of a short last one and the tail, or a table's header and first rows.
+func (e *engine) lead(body []document.Block, tail float64) float64 {
+	h := 0.0
+	for i, b := range body {
+		switch b := b.(type) {
+		case *document.Heading:
+			if b.Level == 1 {
+				h += paraAfterPt * face.PtToMM
+			}
+			h += e.headingHeight(b)
+		case *document.Paragraph:
+			size := e.s.Sizes.Body
+			n := len(e.breakLines(e.words(paragraphRuns(b), size), e.bodyShape(), size))
+			if n >= 2*splitMin {
+				return h + splitMin*lineHeight(size) // a longer paragraph may break after these
+			}
+			if i == len(body)-1 && tail > 0 {
+				h += paraAfterPt*face.PtToMM + tail
+			}
+			return h + float64(n)*lineHeight(size)
+		case *document.Table:
+			return h + e.tableStart(b)
+		default:
+			return h // a photo floats to where it fits
+		}
+	}
+	return h
 }
 
 // text is the plain text of runs.

@@ -2,19 +2,24 @@ package layout
 
 import (
 	"slices"
+	"strings"
 
 	"baocao/render/document"
 	"baocao/render/face"
 )
 
-// splitMin is the fewest lines of a row left on either side of a page
-// break inside it: a row of fewer than twice as many moves whole.
+// splitMin is the fewest lines of a paragraph or a table row left on
+// either side of a page break inside it: no orphan at a page's foot, no
+// widow at its head. A block of fewer than twice as many moves whole.
 const splitMin = 2
 
 // cellLayout is one cell broken into lines.
 type cellLayout struct {
 	lines []line
 	align align
+	// inset keeps a right-aligned cell's lines this far from its right
+	// edge: clear of the end mark hanging there in the last row.
+	inset float64
 }
 
 // tableHeader returns the header row in bold, as wide as the widest row.
@@ -30,50 +35,139 @@ func tableHeader(t *document.Table) (header []document.Cell, ncol int) {
 	return header, ncol
 }
 
-// table lays out a table across the text width. Columns get their natural
-// width when everything fits, else at least their longest word. A row that
-// does not fit the rest of the page moves to the next one, or, when it is
-// tall, splits between lines of its cells; the header row is repeated at
-// the top of every page.
-func (e *engine) table(t *document.Table) {
+// grid is a table broken into lines: its columns' widths, its header row
+// and its rows.
+type grid struct {
+	widths []float64
+	header []cellLayout
+	rows   [][]cellLayout
+	number int // the column of row numbers, -1 for none
+}
+
+// grid breaks the header and the first n rows of t into lines of its
+// columns' widths (sizeColumns). A column of figures left to the default
+// alignment stands flush right, but for the row numbers.
+func (e *engine) grid(t *document.Table, n int) grid {
 	size := e.s.Sizes.Table
 	cells, ncol := e.tableWords(t)
-	if ncol == 0 {
-		return
+	minW, natW, figures := columnBounds(cells, ncol)
+	// A header keeps its ranges and dates whole ("Năm học / 2021 - 2022")
+	// where the table has room.
+	whole := slices.Clone(minW)
+	for c, ws := range cells[0] {
+		for _, u := range e.units(ws) {
+			whole[c] = max(whole[c], u.width+2*cellPadX)
+		}
 	}
-	minW, natW := columnBounds(cells, ncol)
-	widths := shareWidths(minW, natW, e.width())
+	if sum(whole) <= e.width()+tolerance {
+		minW = whole
+	}
+	g := grid{widths: e.sizeColumns(cells, minW, natW, figures, e.width()), number: -1}
 	aligns := make([]align, ncol)
 	for i := range aligns {
 		if i < len(t.Align) {
 			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
 		}
+		switch {
+		case isRowNumber(t, i):
+			if g.number < 0 {
+				g.number = i
+			}
+		case figures[i] && aligns[i] == alignLeft:
+			aligns[i] = alignRight // figures line up on their last digit
+		}
 	}
-	headerCells := e.rowCells(cells[0], widths, size, func(int) align { return alignCenter })
-	headerLines := rowLines(headerCells)
+	g.header = e.rowCells(cells[0], g.widths, size, func(int) align { return alignCenter })
+	g.rows = make([][]cellLayout, min(n, len(t.Rows)))
+	col, hang := endMarkHang(cells, aligns)
+	for i, row := range cells[1 : 1+len(g.rows)] {
+		g.rows[i] = e.rowCells(row, g.widths, size, func(i int) align { return aligns[i] })
+		if col >= 0 && i < len(t.Rows)-1 {
+			g.rows[i][col].inset = hang
+		}
+	}
+	return g
+}
 
-	rows := make([][]cellLayout, len(t.Rows))
-	for i, row := range cells[1:] {
-		rows[i] = e.rowCells(row, widths, size, func(i int) align { return aligns[i] })
+// endMarkHang finds the end mark a space after the last figure of a
+// table's last row, in a right-aligned column (document.endBody), and
+// returns its column and its width with the space: the column's other
+// figures end that far from the edge, so that the last one still lines
+// up under them with the mark after it. col is -1 when there is none.
+func endMarkHang(cells [][][]word, aligns []align) (col int, hang float64) {
+	last := cells[len(cells)-1]
+	for c, ws := range last {
+		if n := len(ws); len(cells) > 2 && n >= 2 && aligns[c] == alignRight && ws[n-1].text() == endMark {
+			return c, ws[n-2].space + ws[n-1].width
+		}
 	}
+	return -1, 0
+}
+
+// isRowNumber reports whether column i of t numbers its rows: its header
+// is STT or TT, as offices head it.
+func isRowNumber(t *document.Table, i int) bool {
+	if i >= len(t.Header) {
+		return false
+	}
+	switch strings.TrimSpace(text(t.Header[i].Runs)) {
+	case "STT", "TT":
+		return true
+	}
+	return false
+}
+
+// startRows is how many rows must fit under the header where a table
+// starts: a header with a lone group row under it at the foot of a page
+// says nothing.
+const startRows = 2
+
+// start is the height a table needs to start at the foot of a page: its
+// header and first rows, and the space above it.
+func (g grid) start(size float64) float64 {
+	h := cellPadY + rowHeight(rowLines(g.header), size)
+	for _, r := range g.rows[:min(startRows, len(g.rows))] {
+		h += rowHeight(rowLines(r), size)
+	}
+	return h
+}
+
+// rowHeight is the height of a row part of n lines.
+func rowHeight(n int, size float64) float64 { return float64(n)*lineHeight(size) + 2*cellPadY }
+
+// tableStart is the height t needs to start at the foot of a page.
+func (e *engine) tableStart(t *document.Table) float64 {
+	if _, ncol := tableHeader(t); ncol == 0 {
+		return 0
+	}
+	return e.grid(t, startRows).start(e.s.Sizes.Table)
+}
+
+// table lays out a table across the text width. A row that does not fit
+// the rest of the page moves to the next one, or, when it is tall, splits
+// between lines of its cells; the header row is repeated at the top of
+// every page.
+func (e *engine) table(t *document.Table) {
+	size := e.s.Sizes.Table
+	if _, ncol := tableHeader(t); ncol == 0 {
+		return
+	}
+	g := e.grid(t, len(t.Rows))
+	widths, headerCells, rows := g.widths, g.header, g.rows
+	headerLines := rowLines(headerCells)
 	lh := lineHeight(size)
-	height := func(lines int) float64 { return float64(lines)*lh + 2*cellPadY }
-	// Start on a new page unless the header and two rows fit: a header
-	// with a lone group row under it at the foot of a page says nothing.
-	start := height(headerLines)
-	for _, r := range rows[:min(2, len(rows))] {
-		start += height(rowLines(r))
-	}
-	e.y += cellPadY // keep clear of the paragraph above
-	if !e.fits(start) {
+	height := func(lines int) float64 { return rowHeight(lines, size) }
+	if !e.fits(g.start(size)) {
 		e.newPage()
+	} else {
+		e.y += cellPadY // keep clear of the paragraph above
 	}
 	// fresh is the cursor under a header at the top of a page: a row that
 	// does not fit there fits nowhere and must split.
 	fresh := -1.0
 	drawHeader := func() {
 		atTop := e.y == e.s.Margins.Top
-		e.drawRow(headerCells, widths, 0, headerLines, size, true, false)
+		e.drawRow(headerCells, widths, 0, headerLines, size, true, false, -1)
 		if atTop {
 			fresh = e.y
 		}
@@ -84,7 +178,7 @@ func (e *engine) table(t *document.Table) {
 		for from := 0; from < n; {
 			rest := n - from
 			if e.y+height(rest) <= e.bottom()+tolerance {
-				e.drawRow(cells, widths, from, n, size, false, from > 0)
+				e.drawRow(cells, widths, from, n, size, false, from > 0, g.number)
 				break
 			}
 			fit := int((e.bottom() - e.y - 2*cellPadY + tolerance) / lh)
@@ -95,7 +189,7 @@ func (e *engine) table(t *document.Table) {
 				k = max(k, 1)
 			}
 			if k >= splitMin || e.y == fresh {
-				e.drawRow(cells, widths, from, from+k, size, false, true)
+				e.drawRow(cells, widths, from, from+k, size, false, true, g.number)
 				from += k
 			}
 			e.newPage()
@@ -137,74 +231,6 @@ func (e *engine) tableWords(t *document.Table) (cells [][][]word, ncol int) {
 	return cells, ncol
 }
 
-// columnBounds measures each column of a table's words, the header's
-// first: its narrowest width, the longest word, and its natural width,
-// the longest cell on one line. The header counts only with its longest
-// words: a header wraps before the data does.
-func columnBounds(cells [][][]word, ncol int) (minW, natW []float64) {
-	minW = make([]float64, ncol)
-	natW = make([]float64, ncol)
-	for ri, row := range cells {
-		for i, ws := range row {
-			nat := 0.0
-			for j, w := range ws {
-				minW[i] = max(minW[i], w.width+2*cellPadX)
-				nat += w.width
-				if j < len(ws)-1 {
-					nat += w.space
-				}
-			}
-			if ri == 0 {
-				nat = 0
-			}
-			natW[i] = max(natW[i], nat+2*cellPadX, minW[i])
-		}
-	}
-	return minW, natW
-}
-
-// shareWidths shares total between columns: each gets its natural width if
-// all fit. Else every column gets its natural width up to one common cap,
-// and at least its longest word: short columns (numbers, names) stay on
-// one line, and the long ones share what is left evenly, so that one
-// column of long remarks does not squeeze the others to a word a line.
-func shareWidths(minW, natW []float64, total float64) []float64 {
-	out := make([]float64, len(minW))
-	switch sn, sm := sum(natW), sum(minW); {
-	case sn <= total:
-		for i := range out {
-			out[i] = natW[i] + (total-sn)*natW[i]/sn
-		}
-	case sm <= total:
-		capped := func(c float64) (s float64) {
-			for i := range out {
-				out[i] = max(minW[i], min(natW[i], c))
-				s += out[i]
-			}
-			return s
-		}
-		// The total grows with the cap: find the cap that fills the width.
-		lo, hi := 0.0, slices.Max(natW)
-		for range 60 {
-			if c := (lo + hi) / 2; capped(c) > total {
-				hi = c
-			} else {
-				lo = c
-			}
-		}
-		capped(lo)
-		// Hand the rounding remainder to the widest column.
-		i := slices.Index(out, slices.Max(out))
-		out[i] += total - sum(out)
-	default:
-		// Even the longest words do not fit: shrink, and let words be cut.
-		for i := range out {
-			out[i] = minW[i] * total / sm
-		}
-	}
-	return out
-}
-
 func sum(v []float64) (s float64) {
 	for _, x := range v {
 		s += x
@@ -240,11 +266,14 @@ func rowLines(cells []cellLayout) int {
 // drawRow draws lines [from, to) of a row's cells and the row's borders at
 // the cursor; first draws the rule above it too (the header). A whole row
 // centres its cells vertically, as offices set tables; the parts of a split
-// row set them from the top, so that the lines read on across the break.
+// row set them from the top, so that the lines read on across the break,
+// and each part after the first repeats the row's number, in column
+// number (-1 for none): a reader on the new page needs to know which row
+// goes on. Nothing else repeats: a figure printed twice reads as two.
 // The columns' borders of a row right under the one before on its page
 // lengthen that row's: a table's borders are a few long rules, not
 // thousands of short ones.
-func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, size float64, first, split bool) {
+func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, size float64, first, split bool, number int) {
 	pg := e.page()
 	lh := lineHeight(size)
 	h := float64(to-from)*lh + 2*cellPadY
@@ -267,15 +296,19 @@ func (e *engine) drawRow(cells []cellLayout, widths []float64, from, to int, siz
 		}
 	}
 	for i, c := range cells {
-		lines := c.lines[min(from, len(c.lines)):min(to, len(c.lines))]
+		start, end := min(from, len(c.lines)), min(to, len(c.lines))
+		if i == number && from > 0 {
+			start, end = 0, min(to-from, len(c.lines))
+		}
+		lines := c.lines[start:end]
 		top := y + cellPadY
 		if !split {
 			top = y + (h-float64(len(lines))*lh)/2
 		}
 		for j, l := range lines {
 			base := top + e.ascent(size) + float64(j)*lh
-			last := from+j == len(c.lines)-1
-			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX, size, c.align, last, RoleTable)
+			last := start+j == len(c.lines)-1
+			e.place(pg, l, x+cellPadX, base, widths[i]-2*cellPadX-c.inset, size, c.align, last, RoleTable)
 		}
 		border(x)
 		x += widths[i]

@@ -150,9 +150,6 @@ const (
 	// maxStretch is the most a justified line's spaces are stretched, as
 	// a multiple of their natural width, where the breaker has a choice.
 	maxStretch = 1.0
-	// maxEmpty is the most of a ragged line left empty where the breaker
-	// has a choice.
-	maxEmpty = 0.5
 )
 
 // breakCost is the cost of a line break of class b in a block of shape s.
@@ -234,14 +231,14 @@ func (s shape) lineCost(w, spaces float64, gaps int, m float64, last bool) float
 
 // loose reports whether a line with that much empty space is too loose to
 // consider when a fuller one fits.
-func (s shape) loose(empty, spaces, m float64) bool {
-	switch s.align {
-	case alignCenter:
-		return false // titles are short: every break is worth weighing
-	case alignJustify:
+func (s shape) loose(empty, spaces float64) bool {
+	if s.align == alignJustify {
 		return empty > maxStretch*spaces
 	}
-	return empty > maxEmpty*m
+	// Titles, cells, list items are short: every break is worth weighing.
+	// A cell sized for the shortest table is often just wider than its
+	// longest line, and the only good break leaves one line half empty.
+	return false
 }
 
 // node is the best way found to break a block's words before one of them.
@@ -293,7 +290,7 @@ func (e *engine) breakLines(ws []word, s shape, size float64) []line {
 			k++
 		}
 		for longest := k; k > j; k-- {
-			if k < longest && s.loose(m-w, spaces, m) {
+			if k < longest && s.loose(m-w, spaces) {
 				break
 			}
 			// A break costs nothing or more: it is read only when the

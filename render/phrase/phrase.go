@@ -11,6 +11,7 @@
 package phrase
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -141,6 +142,10 @@ func read(s string) token {
 		}
 		core = core[n:]
 		w.flags |= opens
+	}
+	// The end mark "./." closes a document's last word: "học viên./.".
+	if c, ok := strings.CutSuffix(core, "./."); ok {
+		core, w.flags = c, w.flags|pause
 	}
 	for core != "" {
 		r, n := utf8.DecodeLastRuneInString(core)

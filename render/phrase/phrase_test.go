@@ -43,6 +43,7 @@ func TestBreak(t *testing.T) {
 		{"Hội nghị tổng kết công tác Công an năm 2021", "tác Công", Free},
 		{"Hội nghị tổng kết công tác Công an năm 2021", "an năm", Phrase},
 		{"Tổng kết năm học 2023 - 2024 và phương hướng, nhiệm vụ", "phương hướng,", Word},
+		{"việc làm cho 640 học viên./.", "học viên./.", Word}, // the end mark closes the word
 		{"Tổng kết năm học 2023 - 2024 và phương hướng, nhiệm vụ", "hướng, nhiệm", Clause},
 		{"Tổng kết năm học 2023 - 2024 và phương hướng, nhiệm vụ", "2024 và", Phrase},
 		{"Tổng kết năm học 2023 - 2024 và phương hướng, nhiệm vụ", "và phương", Dangling},
