@@ -13,11 +13,9 @@ import (
 	"baocao/render/picture"
 )
 
-// The images are embedded here, not by fpdf, which holds each one whole in
-// memory several times over and decodes a PNG with transparency whole: a
-// 10000 × 10000 picture took gigabytes. Here a JPEG and a plain PNG go
-// into the PDF as they are in the file, written from where they lie, and
-// another PNG is converted row by row (see convert).
+// A JPEG and a plain PNG go into the PDF as they are in the file, written
+// from where they lie, and another PNG is converted row by row (see
+// convert): no picture is ever held decoded whole, but an interlaced one.
 
 // images are the pictures a document draws, each embedded once however
 // often it is drawn.
@@ -72,8 +70,7 @@ func placement(o int, x, y, w, h float64) [6]float64 {
 	return [6]float64{w, 0, 0, h, x, y}
 }
 
-// imageName names image n in the pages' resources. fpdf names its own
-// images I1, I2…: it draws none.
+// imageName names image n in the pages' resources.
 func imageName(n int) string { return "Im" + strconv.Itoa(n+1) }
 
 // objects returns the resource entries and objects of the images, numbered
