@@ -27,7 +27,7 @@ func (e *engine) tooWide(body []document.Block) bool {
 	portrait := A4Width - e.s.Margins.Left - e.s.Margins.Right
 	for _, b := range body {
 		if t, ok := b.(*document.Table); ok {
-			minW, _ := columnBounds(e.tableWords(t))
+			minW, _ := e.columnBounds(t)
 			if sum(minW) > portrait+tolerance {
 				return true
 			}

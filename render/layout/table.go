@@ -37,11 +37,11 @@ func tableHeader(t *document.Table) (header []document.Cell, ncol int) {
 // the top of every page.
 func (e *engine) table(t *document.Table) {
 	size := e.s.Sizes.Table
-	cells, ncol := e.tableWords(t)
+	header, ncol := tableHeader(t)
 	if ncol == 0 {
 		return
 	}
-	minW, natW := columnBounds(cells, ncol)
+	minW, natW := e.columnBounds(t)
 	widths := shareWidths(minW, natW, e.width())
 	aligns := make([]align, ncol)
 	for i := range aligns {
@@ -49,19 +49,25 @@ func (e *engine) table(t *document.Table) {
 			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
 		}
 	}
-	headerCells := e.rowCells(cells[0], widths, size, func(int) align { return alignCenter })
+	headerCells := e.rowCells(e.rowWords(header, size), widths, size, func(int) align { return alignCenter })
 	headerLines := rowLines(headerCells)
 
-	rows := make([][]cellLayout, len(t.Rows))
-	for i, row := range cells[1:] {
-		rows[i] = e.rowCells(row, widths, size, func(i int) align { return aligns[i] })
+	// A row is measured and broken into lines when it is laid out, and
+	// let go once drawn: a table of 100.000 rows is never held as lines.
+	// The first two are broken first, to know whether the table starts here.
+	row := func(i int) []cellLayout {
+		return e.rowCells(e.rowWords(t.Rows[i], size), widths, size, func(i int) align { return aligns[i] })
+	}
+	first := make([][]cellLayout, min(2, len(t.Rows)))
+	for i := range first {
+		first[i] = row(i)
 	}
 	lh := lineHeight(size)
 	height := func(lines int) float64 { return float64(lines)*lh + 2*cellPadY }
 	// Start on a new page unless the header and two rows fit: a header
 	// with a lone group row under it at the foot of a page says nothing.
 	start := height(headerLines)
-	for _, r := range rows[:min(2, len(rows))] {
+	for _, r := range first {
 		start += height(rowLines(r))
 	}
 	e.y += cellPadY // keep clear of the paragraph above
@@ -79,8 +85,14 @@ func (e *engine) table(t *document.Table) {
 		}
 	}
 	drawHeader()
-	for _, cells := range rows {
+	for i := range t.Rows {
 		e.release()
+		var cells []cellLayout
+		if i < len(first) {
+			cells, first[i] = first[i], nil
+		} else {
+			cells = row(i)
+		}
 		n := rowLines(cells)
 		for from := 0; from < n; {
 			rest := n - from
@@ -114,39 +126,35 @@ func boldRuns(runs []document.Run) []document.Run {
 	return out
 }
 
-// tableWords returns the words of every cell of t, the header's first and
-// in bold, and the number of columns. A table is measured once, though
-// both tooWide and table need its words.
-func (e *engine) tableWords(t *document.Table) (cells [][][]word, ncol int) {
-	header, ncol := tableHeader(t)
-	if cells, ok := e.tables[t]; ok {
-		return cells, ncol
+// rowWords returns the words of each cell of a row.
+func (e *engine) rowWords(row []document.Cell, size float64) [][]word {
+	ws := make([][]word, len(row))
+	for i, c := range row {
+		ws[i] = e.words(c.Runs, size)
 	}
-	size := e.s.Sizes.Table
-	cells = make([][][]word, 0, len(t.Rows)+1)
-	for _, row := range append([][]document.Cell{header}, t.Rows...) {
-		ws := make([][]word, len(row))
-		for i, c := range row {
-			ws[i] = e.words(c.Runs, size)
-		}
-		cells = append(cells, ws)
-	}
-	if e.tables == nil {
-		e.tables = map[*document.Table][][][]word{}
-	}
-	e.tables[t] = cells
-	return cells, ncol
+	return ws
 }
 
-// columnBounds measures each column of a table's words, the header's
-// first: its narrowest width, the longest word, and its natural width,
-// the longest cell on one line. The header counts only with its longest
-// words: a header wraps before the data does.
-func columnBounds(cells [][][]word, ncol int) (minW, natW []float64) {
+// bounds are a table's columns' narrowest and natural widths.
+type bounds struct{ minW, natW []float64 }
+
+// columnBounds measures each column of t: its narrowest width, the longest
+// word, and its natural width, the longest cell on one line. The header,
+// in bold, counts only with its longest words: a header wraps before the
+// data does. A table is measured once, though both tooWide and table need
+// its bounds; its words are not kept, which for a long table would be
+// most of the memory a render takes.
+func (e *engine) columnBounds(t *document.Table) (minW, natW []float64) {
+	if b, ok := e.tables[t]; ok {
+		return b.minW, b.natW
+	}
+	header, ncol := tableHeader(t)
+	size := e.s.Sizes.Table
 	minW = make([]float64, ncol)
 	natW = make([]float64, ncol)
-	for ri, row := range cells {
-		for i, ws := range row {
+	for ri, row := range append([][]document.Cell{header}, t.Rows...) {
+		for i, c := range row {
+			ws := e.words(c.Runs, size)
 			nat := 0.0
 			for j, w := range ws {
 				minW[i] = max(minW[i], w.width+2*cellPadX)
@@ -161,6 +169,10 @@ func columnBounds(cells [][][]word, ncol int) (minW, natW []float64) {
 			natW[i] = max(natW[i], nat+2*cellPadX, minW[i])
 		}
 	}
+	if e.tables == nil {
+		e.tables = map[*document.Table]bounds{}
+	}
+	e.tables[t] = bounds{minW, natW}
 	return minW, natW
 }
 
