@@ -54,6 +54,7 @@ type mark struct {
 func NewWriter(w io.Writer, fam *face.Family, info Info) *Writer {
 	pw := &Writer{info: info, offset: make([]int64, 3)}
 	pw.out = countingWriter{w: w, sum: sha256.New()}
+	pw.d.images.rgb = info.PDFA
 	for i, st := range styles {
 		pw.d.fonts[i].face = fam.Face(st)
 	}
