@@ -27,7 +27,7 @@ import (
 //
 // Objects 1 and 2 are the page tree and the resources all pages share,
 // written last but named by every page; the others are numbered in the
-// order they are written.
+// order they are made.
 type Writer struct {
 	out    countingWriter
 	info   Info
@@ -35,6 +35,11 @@ type Writer struct {
 	offset []int64 // of each object by number; entry 0 unused
 	pages  []int   // the page objects' numbers
 	marks  []mark  // outline entries, in order
+	// last is the page given last, whose dictionary is written when the
+	// next page is given or the file closed, so that fields may be put
+	// on it; fields are the signature fields' numbers.
+	last   *pending
+	fields []int
 	z      *zlib.Writer
 	zbuf   bytes.Buffer // a page's compressed content
 	closed bool
@@ -47,6 +52,13 @@ type mark struct {
 	level int
 	page  int
 	y     float64
+}
+
+// pending is a page whose dictionary is not written yet.
+type pending struct {
+	num           int // its object's; its content's is num+1
+	width, height float64
+	annots        []int
 }
 
 // NewWriter starts a PDF on w, in the faces of fam, described by info;
@@ -67,7 +79,9 @@ func NewWriter(w io.Writer, fam *face.Family, info Info) *Writer {
 // for programs that guess.
 const header = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
 
-// Page draws pg and writes it.
+// Page draws pg and writes its content; its dictionary, a few bytes, is
+// written when the next page is given or the file closed, so that
+// signature fields may be put on it meanwhile (see SignatureField).
 func (pw *Writer) Page(pg *layout.Page) error {
 	if pw.closed {
 		return fmt.Errorf("pdf: page after Close")
@@ -81,14 +95,13 @@ func (pw *Writer) Page(pg *layout.Page) error {
 		d.item(it)
 	}
 	d.endRun()
-	num := pw.begin()
+	pw.endPage()
+	num := pw.next()
 	pw.pages = append(pw.pages, num)
+	pw.last = &pending{num: num, width: pg.Width, height: pg.Height}
 	for _, m := range pg.Marks {
 		pw.marks = append(pw.marks, mark{m.Title, m.Level, num, (pg.Height - m.Y) * k})
 	}
-	fmt.Fprintf(&pw.out, "<</Type /Page /Parent 1 0 R /MediaBox [0 0 %.2f %.2f] /Resources 2 0 R /Contents %d 0 R>>",
-		pg.Width*k, pg.Height*k, num+1)
-	pw.end()
 
 	if pw.z == nil {
 		pw.z = zwriters.Get().(*zlib.Writer)
@@ -116,6 +129,7 @@ func (pw *Writer) Close() error {
 		return fmt.Errorf("pdf: no page")
 	}
 	pw.closed = true
+	pw.endPage()
 	if pw.z != nil {
 		zwriters.Put(pw.z)
 		pw.z = nil
@@ -133,13 +147,7 @@ func (pw *Writer) Close() error {
 	})
 	pw.object(1, func(b []byte) []byte {
 		b = append(b, "<</Type /Pages /Kids ["...)
-		for i, n := range pw.pages {
-			if i > 0 {
-				b = append(b, ' ')
-			}
-			b = strconv.AppendInt(b, int64(n), 10)
-			b = append(b, " 0 R"...)
-		}
+		b = appendRefs(b, pw.pages)
 		return fmt.Appendf(b, "] /Count %d>>", len(pw.pages))
 	})
 	outlines := pw.outline()
@@ -158,6 +166,11 @@ func (pw *Writer) Close() error {
 	if outlines > 0 {
 		fmt.Fprintf(&pw.out, " /Outlines %d 0 R /PageMode /UseOutlines", outlines)
 	}
+	if len(pw.fields) > 0 {
+		pw.out.WriteString(" /AcroForm <</Fields [")
+		pw.out.Write(appendRefs(nil, pw.fields))
+		pw.out.WriteString("]>>")
+	}
 	pw.out.Write(catalog)
 	pw.out.WriteString(">>")
 	pw.end()
@@ -174,6 +187,69 @@ func (pw *Writer) Close() error {
 	}
 	fmt.Fprintf(&pw.out, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]>>\nstartxref\n%d\n%%%%EOF\n",
 		len(pw.offset), root, info, id, id, start)
+	return pw.out.err
+}
+
+// endPage writes the dictionary of the page given last, if not written.
+func (pw *Writer) endPage() {
+	p := pw.last
+	if p == nil {
+		return
+	}
+	pw.last = nil
+	pw.object(p.num, func(b []byte) []byte {
+		b = fmt.Appendf(b, "<</Type /Page /Parent 1 0 R /MediaBox [0 0 %.2f %.2f] /Resources 2 0 R /Contents %d 0 R",
+			p.width*k, p.height*k, p.num+1)
+		if len(p.annots) > 0 {
+			b = append(b, " /Annots ["...)
+			b = appendRefs(b, p.annots)
+			b = append(b, ']')
+		}
+		return append(b, ">>"...)
+	})
+}
+
+// appendRefs appends references to the objects nums, spaced.
+func appendRefs(b []byte, nums []int) []byte {
+	for i, n := range nums {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, " 0 R"...)
+	}
+	return b
+}
+
+// SignatureField puts an empty signature field named name on the page
+// given last, over the box of width w and height h mm whose top left
+// corner is x, y mm from the page's (layout's measures): a place for an
+// agency that signs with its own software to sign in. The field shows
+// nothing until signed.
+func (pw *Writer) SignatureField(name string, x, y, w, h float64) error {
+	p := pw.last
+	if p == nil {
+		return fmt.Errorf("pdf: a signature field before the page it is on, or after Close")
+	}
+	ap := pw.begin()
+	fmt.Fprintf(&pw.out, "<</Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Length 0>>\nstream\n\nendstream",
+		appendCoord(nil, w*k), appendCoord(nil, h*k))
+	pw.end()
+	field := pw.begin()
+	b := append([]byte("<</Type /Annot /Subtype /Widget /FT /Sig /T "), textString(nil, name)...)
+	// Printed (4) and locked (128), as a signature's widget is.
+	b = append(b, " /F 132 /Rect ["...)
+	for i, v := range []float64{x, p.height - y - h, x + w, p.height - y} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendCoord(b, v*k)
+	}
+	b = fmt.Appendf(b, "] /P %d 0 R /AP <</N %d 0 R>>>>", p.num, ap)
+	pw.out.Write(b)
+	pw.end()
+	p.annots = append(p.annots, field)
+	pw.fields = append(pw.fields, field)
 	return pw.out.err
 }
 
