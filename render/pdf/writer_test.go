@@ -50,16 +50,24 @@ func TestPagesStreamed(t *testing.T) {
 	if err := NewWriter(&b, face.Default(), sampleInfo).Close(); err == nil {
 		t.Error("a file of no page was closed without an error")
 	}
+	qpdfChecked(t, b.Bytes())
+}
+
+// qpdfChecked writes doc to a file, has qpdf check it, and returns the
+// file's name; the test is skipped if qpdf is not installed.
+func qpdfChecked(t *testing.T, doc []byte) string {
+	t.Helper()
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		t.Skip("qpdf not found")
 	}
-	path := filepath.Join(t.TempDir(), "streamed.pdf")
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), "checked.pdf")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
-		t.Errorf("qpdf --check: %v\n%s", err, out)
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
+	return path
 }
 
 // TestOutlineTree: entries nest under the nearest entry before them of a
@@ -111,9 +119,6 @@ func TestOutlineTree(t *testing.T) {
 // that page, over the box asked for, in a file that passes its checks,
 // PDF/A included; a field with no page to go on is refused.
 func TestSignatureField(t *testing.T) {
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		t.Skip("qpdf not found")
-	}
 	info := sampleInfo
 	info.PDFA = true
 	var b bytes.Buffer
@@ -138,13 +143,7 @@ func TestSignatureField(t *testing.T) {
 	if err := pw.SignatureField("late", 0, 0, 1, 1); err == nil {
 		t.Error("a field after Close was taken")
 	}
-	path := filepath.Join(t.TempDir(), "field.pdf")
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
-		t.Fatalf("qpdf --check: %v\n%s", err, out)
-	}
+	path := qpdfChecked(t, b.Bytes())
 	out, err := exec.Command("qpdf", "--json=2", "--json-key=acroform", path).Output()
 	if err != nil {
 		t.Fatal(err)
