@@ -276,7 +276,19 @@ func (pw *Writer) shared() (fonts, xobjects []byte, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, o := range append(objs, imgs...) {
+	objs = append(objs, imgs...)
+	// A file made in memory is given the room the fonts and images take
+	// first: grown as it fills, it would at times hold the images twice.
+	if g, ok := pw.out.w.(interface{ Grow(int) }); ok {
+		size := 0
+		for _, o := range objs {
+			for _, part := range o {
+				size += len(part) + 32
+			}
+		}
+		g.Grow(size)
+	}
+	for _, o := range objs {
 		pw.begin()
 		for _, part := range o {
 			pw.out.Write(part)
