@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,7 +21,11 @@ import (
 
 	"baocao/fonts"
 	"baocao/render"
+	"baocao/render/document"
+	"baocao/render/face"
+	"baocao/render/layout"
 	"baocao/render/load"
+	"baocao/render/pdf"
 	"baocao/render/report"
 	"baocao/render/viet"
 )
@@ -32,8 +39,13 @@ var seedParagraphs = []string{
 	"Tại Hội nghị, đồng chí Phạm Văn Hiểu, Phó Bí thư Thường trực Thành ủy, Chủ tịch Hội đồng nhân dân thành phố ghi nhận và chúc mừng những chiến công mà lực lượng Công an thành phố đã đạt được trong năm 2021; tri ân những cống hiến, hy sinh của cán bộ, chiến sĩ trong phòng, chống dịch Covid-19 và giữ gìn sự bình yên cho người dân trên địa bàn.",
 }
 
+// maxParagraphs is the most paragraphs a synthetic body has: within the 1 MB
+// a body may have (README, Limits), some 450 pages of them.
+const maxParagraphs = 1800
+
 // synthetic builds a report of about pages A4 pages, half of them a
-// 7-column statistics table and half the seed's paragraphs.
+// 7-column statistics table and half the seed's paragraphs, up to
+// maxParagraphs; beyond, the table's rows make up the pages.
 func synthetic(pages int) *report.Report {
 	r := &report.Report{
 		Agency:     report.Agency{Parent: "BỘ CÔNG AN", Name: "CÔNG AN THÀNH PHỐ CẦN THƠ", Place: "Cần Thơ"},
@@ -41,13 +53,15 @@ func synthetic(pages int) *report.Report {
 		Statistics: report.Statistics{Previous: "Năm 2020", Current: "Năm 2021"},
 	}
 	g := report.Group{Title: "Tình hình tội phạm"}
-	for i := range pages * 18 {
+	paragraphs := min(pages*4, maxParagraphs)
+	// 36 rows or 8 paragraphs a page.
+	for i := range pages*18 + (pages*4-paragraphs)*36/8 {
 		g.Indicators = append(g.Indicators, report.Indicator{ID: fmt.Sprint("c", i), Name: "Số vụ phạm tội về trật tự xã hội trên địa bàn", Unit: "vụ", Previous: float64(300 + i), Current: float64(250 + i%90)})
 	}
 	r.Statistics.Groups = []report.Group{g}
 	var body strings.Builder
 	body.WriteString("# Kết quả công tác\n\n## Tình hình tội phạm\n\n{{ statistics_table }}\n\n")
-	for i := range pages * 4 {
+	for i := range paragraphs {
 		body.WriteString(seedParagraphs[i%len(seedParagraphs)] + "\n\n")
 	}
 	r.BaoCao = &report.Document{
@@ -62,15 +76,21 @@ func synthetic(pages int) *report.Report {
 func benchRender(b *testing.B, r *report.Report, only string) {
 	b.ReportAllocs()
 	for b.Loop() {
-		outs, err := render.Outputs(r, "x", render.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, o := range outs {
-			if only == "" || strings.HasSuffix(o.Name, only) {
-				if err := o.Write(io.Discard); err != nil {
-					b.Fatal(err)
-				}
+		benchRender1(b, r, only)
+	}
+}
+
+// benchRender1 makes r's outputs and writes those whose names end in only,
+// or all, to nowhere.
+func benchRender1(b *testing.B, r *report.Report, only string) {
+	outs, err := render.Outputs(r, "x", render.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, o := range outs {
+		if only == "" || strings.HasSuffix(o.Name, only) {
+			if err := o.Write(io.Discard); err != nil {
+				b.Fatal(err)
 			}
 		}
 	}
@@ -102,7 +122,7 @@ func BenchmarkExamplePDF(b *testing.B) { benchRender(b, loadExample(b), ".pdf") 
 func BenchmarkExampleWorkbook(b *testing.B) { benchRender(b, loadExample(b), ".xlsx") }
 
 // syntheticPages are the sizes of the synthetic reports, in pages.
-var syntheticPages = []int{10, 100, 200, 500}
+var syntheticPages = []int{10, 100, 200, 500, 1000}
 
 // BenchmarkSynthetic shows how cost grows with size. The pages metric is
 // the length of the PDF written, to compare with BenchmarkRawFpdf's.
@@ -134,27 +154,129 @@ func syntheticPDF(b *testing.B, r *report.Report, buf *bytes.Buffer) {
 
 // BenchmarkVsRaw renders the synthetic report and sets its content with
 // raw fpdf by turns, and reports how many times longer the render took
-// (x-raw). Taken turn by turn in one run, the ratio holds however busy the
-// machine is, which the times of two separate benchmarks do not.
+// (x-raw) and how many times more memory it took at most (x-raw-peak; see
+// peakHeap), with its own peak (MB-peak). Taken turn by turn in one run,
+// the ratios hold however busy the machine is, which the figures of two
+// separate benchmarks do not.
 func BenchmarkVsRaw(b *testing.B) {
 	for _, n := range syntheticPages {
 		b.Run(fmt.Sprint(n, "pages"), func(b *testing.B) {
 			r := synthetic(n)
 			var buf bytes.Buffer
-			var ours, raw time.Duration
-			for b.Loop() {
-				start := time.Now()
-				syntheticPDF(b, r, &buf)
-				mid := time.Now()
+			vsRaw(b, func() { syntheticPDF(b, r, &buf) }, func() {
 				buf.Reset()
 				if err := rawFpdf(&buf, r); err != nil {
 					b.Fatal(err)
 				}
-				ours, raw = ours+mid.Sub(start), raw+time.Since(mid)
-			}
-			b.ReportMetric(float64(ours)/float64(raw), "x-raw")
+			})
 		})
 	}
+}
+
+// BenchmarkStream lays out and draws the báo cáo of the synthetic report,
+// built beforehand, as a render does — each page written, compressed, as
+// soon as it is laid out — and reports the most memory it took beyond the
+// document (MB-peak, MB-live: see peakHeap). What it holds, MB-live, stays
+// flat as pages are added; MB-peak grows as the collector lets garbage
+// grow with the heap, the document included.
+func BenchmarkStream(b *testing.B) {
+	for _, n := range syntheticPages {
+		b.Run(fmt.Sprint(n, "pages"), func(b *testing.B) {
+			r := synthetic(n)
+			doc, err := document.Build(r, document.Kinds()[0])
+			if err != nil {
+				b.Fatal(err)
+			}
+			var buf bytes.Buffer
+			var most, live float64
+			for b.Loop() {
+				m, l := peakHeap(func() {
+					buf.Reset()
+					pw := pdf.NewWriter(&buf, face.Default(), pdf.Info{})
+					if err := layout.Stream(doc, face.Default(), render.Settings(r), pw.Page); err != nil {
+						b.Fatal(err)
+					}
+					if err := pw.Close(); err != nil {
+						b.Fatal(err)
+					}
+				})
+				most, live = max(most, m), max(live, l)
+			}
+			b.ReportMetric(most, "MB-peak")
+			b.ReportMetric(live, "MB-live")
+			b.ReportMetric(float64(pageCount(buf.Bytes())), "pages")
+		})
+	}
+}
+
+// BenchmarkExampleVsRaw renders the example, all its outputs, and sets
+// the synthetic report of 2 pages with raw fpdf by turns, as
+// BenchmarkVsRaw does: what a clerk's render costs against the least a
+// program writing a short PDF with the same fonts must.
+func BenchmarkExampleVsRaw(b *testing.B) {
+	r, raw := loadExample(b), synthetic(2)
+	var buf bytes.Buffer
+	vsRaw(b, func() { benchRender1(b, r, "") }, func() {
+		buf.Reset()
+		if err := rawFpdf(&buf, raw); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// vsRaw runs ours and raw by turns and reports the ratios of their times
+// and of their peaks of memory, and ours's peaks (see peakHeap).
+func vsRaw(b *testing.B, ours, raw func()) {
+	var tOurs, tRaw time.Duration
+	var mOurs, mRaw, lOurs, lRaw float64
+	for b.Loop() {
+		start := time.Now()
+		m, l := peakHeap(ours)
+		mOurs, lOurs = max(mOurs, m), max(lOurs, l)
+		mid := time.Now()
+		m, l = peakHeap(raw)
+		mRaw, lRaw = max(mRaw, m), max(lRaw, l)
+		tOurs, tRaw = tOurs+mid.Sub(start), tRaw+time.Since(mid)
+	}
+	b.ReportMetric(float64(tOurs)/float64(tRaw), "x-raw")
+	b.ReportMetric(mOurs/mRaw, "x-raw-peak")
+	b.ReportMetric(lOurs/lRaw, "x-raw-live")
+	b.ReportMetric(mOurs, "MB-peak")
+	b.ReportMetric(lOurs, "MB-live")
+}
+
+// peakHeap runs fn and returns the most memory its objects took
+// meanwhile, in MB, less what they were after a collection before fn:
+// peak, live or not yet collected (the heap's objects sampled every half
+// millisecond), which follows the collector's pace, and live, as the
+// collections meanwhile found it, what fn held.
+func peakHeap(fn func()) (peak, live float64) {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	base, baseLive := sample[0].Value.Uint64(), sample[1].Value.Uint64()
+	most, mostLive := base, baseLive
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(500 * time.Microsecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			most = max(most, sample[0].Value.Uint64())
+			mostLive = max(mostLive, sample[1].Value.Uint64())
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	})
+	fn()
+	close(done)
+	wg.Wait()
+	const mb = 1 << 20
+	return float64(most-base) / mb, float64(mostLive-baseLive) / mb
 }
 
 // BenchmarkRawFpdf is the baseline: fpdf called directly on the same

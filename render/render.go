@@ -9,6 +9,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -39,6 +40,8 @@ type Options struct {
 	// ("bao-cao") and WorkbookSlug. A slug the report has no data for is
 	// then an error.
 	Only []string
+	// PDFA makes every PDF PDF/A-2b, for archiving (see pdf.Info).
+	PDFA bool
 	// laid, when set, is given each document's pages as they are laid
 	// out (see Preview).
 	laid func(slug string, pages []*layout.Page, fam *face.Family)
@@ -47,6 +50,10 @@ type Options struct {
 	// appearances, and each PDF with a signature block says where its
 	// signatures go (Output.Signature).
 	Signing bool
+	// Check lays the documents out, to find every problem a render would,
+	// but does not draw them: the PDF outputs returned cannot be written.
+	// Validate sets it.
+	Check bool
 }
 
 // oneAtATime is the length of a report's Markdown texts beyond which its
@@ -190,35 +197,64 @@ func OutputsContext(ctx context.Context, r *report.Report, base string, opt Opti
 	return outs, nil
 }
 
-// kindOutput builds and lays out the document of kind k and returns its
-// PDF, to be drawn when written.
+// kindOutput builds, lays out and draws the document of kind k and returns
+// its PDF; for the preview and signing it is drawn when written, and for
+// Validate not at all.
 func kindOutput(ctx context.Context, r *report.Report, k document.Kind, fam *face.Family, base string, opt Options) (Output, error) {
 	doc, err := document.BuildContext(ctx, r, k)
 	if err != nil {
 		return Output{}, err
-	}
-	pages, err := layout.Layout(doc, fam, Settings(r))
-	if err != nil {
-		return Output{}, placed(err, r.PosOf(k.Path))
-	}
-	if opt.laid != nil {
-		opt.laid(k.Slug, pages, fam)
-	}
-	var sig *Signature
-	if opt.Signing {
-		sig = signature(pages, fam, Settings(r))
 	}
 	info := pdf.Info{
 		Meta:     doc.Meta,
 		Creator:  "baocao " + opt.Version,
 		Created:  created(k.Data(r).Date),
 		Language: "vi-VN",
+		PDFA:     opt.PDFA,
 	}
-	return Output{
-		Name:      base + "-" + k.Slug + ".pdf",
-		Write:     func(w io.Writer) error { return pdf.Write(w, pages, fam, info) },
-		Signature: sig,
-	}, nil
+	name := base + "-" + k.Slug + ".pdf"
+	// The preview and signing take the document's pages whole: the one
+	// draws them, the other finds where the signatures go and takes their
+	// images off the pages.
+	if opt.laid != nil || opt.Signing {
+		pages, err := layout.Layout(doc, fam, Settings(r))
+		if err != nil {
+			return Output{}, placed(err, r.PosOf(k.Path))
+		}
+		if opt.laid != nil {
+			opt.laid(k.Slug, pages, fam)
+		}
+		var sig *Signature
+		if opt.Signing {
+			sig = signature(pages, fam, Settings(r))
+		}
+		return Output{Name: name, Write: func(w io.Writer) error { return pdf.Write(w, pages, fam, info) }, Signature: sig}, nil
+	}
+	// The PDF is drawn as the pages are laid out, each page written (into
+	// memory, compressed) and let go as soon as it is done, so that a long
+	// document is never held whole; a problem layout finds is still
+	// reported before any file is written.
+	var buf bytes.Buffer
+	emit := func(*layout.Page) error { return nil }
+	pw := pdf.NewWriter(&buf, fam, info)
+	if !opt.Check {
+		emit = pw.Page
+	}
+	if err := layout.Stream(doc, fam, Settings(r), emit); err != nil {
+		return Output{}, placed(err, r.PosOf(k.Path))
+	}
+	if opt.Check {
+		return Output{Name: name, Write: func(io.Writer) error {
+			return errors.New("render: a PDF laid out with Options.Check is not drawn")
+		}}, nil
+	}
+	if err := pw.Close(); err != nil {
+		return Output{}, err
+	}
+	return Output{Name: name, made: true, Write: func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}}, nil
 }
 
 // placed gives the problems of err that have no place — layout's, about a
@@ -266,6 +302,7 @@ func signature(pages []*layout.Page, fam *face.Family, s layout.Settings) *Signa
 // Validate runs every stage short of writing, so that it finds exactly the
 // problems a render would.
 func Validate(r *report.Report, opt Options) error {
+	opt.Check = true
 	_, err := Outputs(r, "", opt)
 	return err
 }

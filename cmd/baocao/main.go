@@ -121,9 +121,10 @@ func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
 }
 
 func cmdRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] [--sign-fields | --sign --p12 TỆP.p12 …] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
+	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--pdfa] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] [--sign-fields | --sign --p12 TỆP.p12 …] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
 	jobs := jobsFlag(fs)
+	pdfa := fs.Bool("pdfa", false, "tạo PDF theo chuẩn lưu trữ PDF/A-2b (ISO 19005-2) để nộp lưu trữ điện tử")
 	in := addInputFlags(fs)
 	signing := addRenderSigning(fs)
 	files, opt, status, ok := in.setup(fs, args, stderr)
@@ -133,6 +134,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	if !signing.setup(&opt, os.Stdin, stderr) {
 		return exitInvalid
 	}
+	opt.PDFA = *pdfa
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
 		return exitInvalid
@@ -189,6 +191,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
+	opt.Check = true
 	ctx, stop := notifyInterrupt()
 	defer stop()
 	return each(files, func(file string) bool {

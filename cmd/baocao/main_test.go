@@ -390,3 +390,30 @@ func TestRenderedPDF(t *testing.T) {
 		}
 	})
 }
+
+// TestRenderPDFA: render --pdfa writes each PDF as PDF/A-2b — metadata
+// claiming it and the sRGB output intent (render/pdf's tests check them
+// through) — and a render without it writes none.
+func TestRenderPDFA(t *testing.T) {
+	for _, pdfa := range []bool{true, false} {
+		dir := t.TempDir()
+		args := []string{"render", "--kind", "bao-cao,ban-tin", example, "-o", dir}
+		if pdfa {
+			args = append(args, "--pdfa")
+		}
+		if code, _, errOut := runCmd(args...); code != exitOK {
+			t.Fatalf("%q exited %d\nstderr: %s", args, code, errOut)
+		}
+		for _, name := range []string{"cantho-2021-bao-cao.pdf", "cantho-2021-ban-tin.pdf"} {
+			doc, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []string{"<pdfaid:part>2</pdfaid:part>", "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1"} {
+				if bytes.Contains(doc, []byte(s)) != pdfa {
+					t.Errorf("--pdfa %v: %s has %s: %v", pdfa, name, s, !pdfa)
+				}
+			}
+		}
+	}
+}

@@ -63,6 +63,13 @@ type engine struct {
 	// the text between each photo and the next (see news).
 	floats    []*document.Figure
 	textAfter map[*document.Figure]float64
+	// emit is given each page when done, emitted counts those given, and
+	// emitErr is the first error emit returned (see Stream); whole holds
+	// the pages back until the end, for a bản tin's "Trang i/n".
+	emit    func(*Page) error
+	emitted int
+	emitErr error
+	whole   bool
 	// indent is the first-line indent of body paragraphs.
 	indent float64
 	// tables holds the words of the tables measured so far.
@@ -85,38 +92,38 @@ type engine struct {
 // own. It fails, before placing anything, when the font lacks a character
 // of the document (fpdf would drop it silently) or an image is unreadable.
 func Layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error) {
-	// The characters are checked while the document is laid out, and a
-	// missing one is reported before any other problem: layout only reads
-	// the document, and measures a missing character as nothing.
-	glyphs := make(chan error, 1)
-	go func() { glyphs <- checkGlyphs(d, fam) }()
-	pages, err := layout(d, fam, s)
-	if gerr := <-glyphs; gerr != nil {
-		return nil, gerr
-	}
-	return pages, err
-}
-
-// layout places d on pages, for Layout, which checks its characters
-// meanwhile.
-func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error) {
-	pictures, err := readFigures(d.Body)
+	var pages []*Page
+	err := Stream(d, fam, s, func(pg *Page) error {
+		pages = append(pages, pg)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{fam: fam, s: s, level: -1, pictures: pictures, indent: paraIndent}
+	return pages, nil
+}
+
+// layout places d on pages, handing them to e.emit (see Stream).
+func layout(d *document.Document, fam *face.Family, s Settings, emit func(*Page) error) error {
+	pictures, err := readFigures(d.Body)
+	if err != nil {
+		return err
+	}
+	e := &engine{fam: fam, s: s, level: -1, pictures: pictures, indent: paraIndent, emit: emit}
 	if err := e.checkTables(d); err != nil {
-		return nil, err
+		return err
 	}
 	var closing closingBlock
 	switch d.Form {
 	case document.FormNews:
-		return e.news(d), nil
+		e.whole = true
+		e.news(d)
+		return e.finish()
 	case document.FormMinutes:
 		closing = e.minutesBlock(&d.Frame)
 	default:
 		if closing, err = e.closingBlock(&d.Frame); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	e.section(false)
@@ -129,8 +136,7 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 	for i := range d.Annexes {
 		e.annex(&d.Annexes[i])
 	}
-	e.pageNumbers()
-	return e.pages, nil
+	return e.finish()
 }
 
 // blocks lays out body blocks. tail is the height that must follow the last
@@ -138,6 +144,7 @@ func layout(d *document.Document, fam *face.Family, s Settings) ([]*Page, error)
 // outline down.
 func (e *engine) blocks(body []document.Block, tail float64, outline int) {
 	for i, b := range body {
+		e.release()
 		t := 0.0
 		if i == len(body)-1 {
 			t = tail
@@ -552,23 +559,24 @@ func text(runs []document.Run) string {
 	return b.String()
 }
 
-// pageNumbers numbers the pages of the document and of each annex from 1,
-// centred in the top margin; the first page of each carries no number
-// (nd30.md §1).
-func (e *engine) pageNumbers() {
-	size := e.s.Sizes.PageNumber
-	for si, start := range e.sections {
-		end := len(e.pages)
-		if si+1 < len(e.sections) {
-			end = e.sections[si+1]
-		}
-		for i := start + 1; i < end; i++ {
-			pg := e.pages[i]
-			y := e.s.Margins.Top/2 - lineHeight(size)/2
-			w := pg.Width - e.s.Margins.Left - e.s.Margins.Right
-			e.box(pg, plain(strconv.Itoa(i-start+1), false, false), size, e.left(), w, y, alignCenter, RolePageNumber)
+// number numbers page i of the document or of an annex, counted from the
+// section's first, centred in the top margin; the first page of each
+// carries no number (nd30.md §1).
+func (e *engine) number(i int) {
+	start := 0
+	for _, s := range e.sections {
+		if s <= i {
+			start = s
 		}
 	}
+	if i == start {
+		return
+	}
+	pg := e.pages[i]
+	size := e.s.Sizes.PageNumber
+	y := e.s.Margins.Top/2 - lineHeight(size)/2
+	w := pg.Width - e.s.Margins.Left - e.s.Margins.Right
+	e.box(pg, plain(strconv.Itoa(i-start+1), false, false), size, e.left(), w, y, alignCenter, RolePageNumber)
 }
 
 // checkGlyphs reports every character of the document that its face lacks.

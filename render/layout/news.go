@@ -47,7 +47,7 @@ const (
 // bold, the body — its lead first — in paragraphs without first-line
 // indent, with its photos, and the author's line at the end, set right
 // and kept with the last lines.
-func (e *engine) news(d *document.Document) []*Page {
+func (e *engine) news(d *document.Document) {
 	f := &d.Frame
 	e.indent = 0
 	e.section(false)
@@ -72,7 +72,6 @@ func (e *engine) news(d *document.Document) []*Page {
 		e.y -= paraAfterPt * face.PtToMM // one block, no space between its lines
 	}
 	e.footNumbers()
-	return e.pages
 }
 
 // footNumbers numbers a bản tin's pages as a printed news page is, not as

@@ -174,6 +174,7 @@ func (e *engine) table(t *document.Table) {
 	}
 	drawHeader()
 	for _, cells := range rows {
+		e.release()
 		n := rowLines(cells)
 		for from := 0; from < n; {
 			rest := n - from

@@ -13,13 +13,6 @@ import (
 	"baocao/render/face"
 )
 
-// The fonts are written here, not by fpdf. fpdf parses every TrueType font
-// it is given and encodes a 65.536-entry width table to JSON to name it, per
-// document, and no public API lets documents share that work: for a short
-// document it was most of the cost. So fpdf draws the rules and images and
-// writes the file's structure, the pages' text is drawn in fonts this
-// package embeds itself, and assemble adds them to fpdf's file.
-//
 // Each face used is embedded as a CIDFontType2 font whose CIDs are the
 // glyph IDs of the face (/CIDToGIDMap /Identity, /Encoding /Identity-H),
 // cut down to the glyphs drawn by face.Subset, which keeps their IDs: no

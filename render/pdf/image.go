@@ -5,6 +5,8 @@ import (
 	"compress/zlib"
 	"encoding/hex"
 	"fmt"
+	"image/color"
+	"image/jpeg"
 	"runtime"
 	"strconv"
 	"sync"
@@ -13,17 +15,18 @@ import (
 	"baocao/render/picture"
 )
 
-// The images are embedded here, not by fpdf, which holds each one whole in
-// memory several times over and decodes a PNG with transparency whole: a
-// 10000 × 10000 picture took gigabytes. Here a JPEG and a plain PNG go
-// into the PDF as they are in the file, written from where they lie, and
-// another PNG is converted row by row (see convert).
+// A JPEG and a plain PNG go into the PDF as they are in the file, written
+// from where they lie, and another PNG is converted row by row (see
+// convert): no picture is ever held decoded whole, but an interlaced one.
 
 // images are the pictures a document draws, each embedded once however
 // often it is drawn.
 type images struct {
 	list  []*picture.Picture
 	index map[*picture.Picture]int
+	// rgb is set for PDF/A, whose sRGB output intent gives no meaning to
+	// CMYK: a CMYK JPEG is then converted to RGB (see cmykToRGB).
+	rgb bool
 }
 
 // draw appends to content the operators that draw the image of im on a
@@ -72,8 +75,7 @@ func placement(o int, x, y, w, h float64) [6]float64 {
 	return [6]float64{w, 0, 0, h, x, y}
 }
 
-// imageName names image n in the pages' resources. fpdf names its own
-// images I1, I2…: it draws none.
+// imageName names image n in the pages' resources.
 func imageName(n int) string { return "Im" + strconv.Itoa(n+1) }
 
 // objects returns the resource entries and objects of the images, numbered
@@ -84,13 +86,18 @@ func (ims *images) objects(first int) (entries []byte, objs []object, err error)
 	var wg sync.WaitGroup
 	cores := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, p := range ims.list {
-		if p.Format != picture.PNG || p.Plain() {
+		cmyk := ims.rgb && p.Format == picture.JPEG && p.Components() == 4
+		if !cmyk && (p.Format != picture.PNG || p.Plain()) {
 			continue
 		}
 		wg.Go(func() {
 			cores <- struct{}{}
 			defer func() { <-cores }()
 			c := &converted[i]
+			if cmyk {
+				c.colour, errs[i] = cmykToRGB(p)
+				return
+			}
 			c.colour, c.alpha, errs[i] = convert(p)
 		})
 	}
@@ -107,10 +114,13 @@ func (ims *images) objects(first int) (entries []byte, objs []object, err error)
 
 // imageObjects returns the image XObject of p, numbered num, and the soft
 // mask that holds its transparency, if it has one, numbered num+1. A PNG
-// that is not Plain comes converted: colour and alpha (see convert).
+// that is not Plain comes converted: colour and alpha (see convert); so
+// does a JPEG converted to RGB (see cmykToRGB).
 func imageObjects(p *picture.Picture, num int, colour, alpha []byte) []object {
 	head := fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d", p.Width, p.Height)
 	switch {
+	case p.Format == picture.JPEG && colour != nil:
+		return []object{streamObject(fmt.Sprintf("%s /ColorSpace /DeviceRGB /BitsPerComponent 8 %s", head, flate(3, 8, p.Width)), colour)}
 	case p.Format == picture.JPEG:
 		cs := [...]string{1: "/DeviceGray", 3: "/DeviceRGB", 4: "/DeviceCMYK"}[p.Components()]
 		if p.Inverted() {
@@ -193,6 +203,33 @@ func convert(p *picture.Picture) (colour, alpha []byte, err error) {
 	}
 	az.Close()
 	return cbuf.Bytes(), abuf.Bytes(), nil
+}
+
+// cmykToRGB decodes a CMYK JPEG and returns its pixels as a zlib stream of
+// filtered 8-bit RGB rows, as convert does. The picture is decoded whole,
+// which the loader's bounds on a picture's size allow; CMYK is turned into
+// RGB by the naive formula (no profile says what the CMYK meant), which
+// is how most viewers show such a picture.
+func cmykToRGB(p *picture.Picture) ([]byte, error) {
+	img, err := jpeg.Decode(bytes.NewReader(p.Data()))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	z, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // the level is valid
+	b := img.Bounds()
+	f := newFilter(3*b.Dx(), 3)
+	row := make([]byte, 3*b.Dx())
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+			i := 3 * (x - b.Min.X)
+			row[i], row[i+1], row[i+2] = c.R, c.G, c.B
+		}
+		z.Write(f.row(row)) // a bytes.Buffer does not fail
+	}
+	z.Close()
+	return buf.Bytes(), nil
 }
 
 // filter filters rows of 8-bit samples as PNG does.

@@ -104,58 +104,74 @@ func pictures(t *testing.T) map[string][]byte {
 // TestImagesRendered draws every kind of picture alone on a page, one
 // millimetre a pixel, renders the PDF with poppler at 10 pixels a
 // millimetre and compares the middle of each pixel with the picture as
-// image/png or image/jpeg decodes it, laid on white paper.
+// image/png or image/jpeg decodes it, laid on white paper; in a PDF/A
+// too, where a CMYK JPEG is converted to RGB.
 func TestImagesRendered(t *testing.T) {
 	bin, err := exec.LookPath("pdftoppm")
 	if err != nil {
 		t.Skip("pdftoppm not installed (poppler-utils)")
 	}
+	pdfa := sampleInfo
+	pdfa.PDFA = true
 	for name, data := range pictures(t) {
-		t.Run(name, func(t *testing.T) {
-			p, err := picture.Check(data)
-			if err != nil {
-				t.Fatal(err)
+		for _, info := range []Info{sampleInfo, pdfa} {
+			if info.PDFA {
+				name += ", PDF/A"
 			}
-			w, h := float64(p.Width), float64(p.Height)
-			page := &layout.Page{Width: w, Height: h, Items: []layout.Item{&layout.Image{W: w, H: h, Picture: p}}}
-			doc := write(t, []*layout.Page{page}, sampleInfo)
-			checkXref(t, doc)
-			shown := rasterize(t, bin, doc, 254)
-			want, _, err := image.Decode(bytes.NewReader(data))
-			if err != nil {
-				t.Fatal(err)
-			}
-			// The largest difference allowed at a pixel and on average:
-			// poppler decodes JPEGs otherwise than image/jpeg (chroma at
-			// the edges of colours) and converts CMYK otherwise — but a
-			// wrong colour space or CMYK not inverted is some 100 off.
-			most, mean := 2, 1.0
-			if p.Format == picture.JPEG {
-				most, mean = 32, 6
-				if p.Components() == 4 {
-					most, mean = 128, 20
-				}
-			}
-			worst, sum := 0, 0
-			for y := range p.Height {
-				for x := range p.Width {
-					got := color.NRGBAModel.Convert(shown.At(10*x+5, 10*y+5)).(color.NRGBA)
-					exp := onWhite(want.At(x, y))
-					for i, d := range []int{int(got.R) - int(exp.R), int(got.G) - int(exp.G), int(got.B) - int(exp.B)} {
-						d = max(d, -d)
-						worst, sum = max(worst, d), sum+d
-						if d > most {
-							t.Fatalf("pixel %d,%d: channel %d is %v, want %v", x, y, i, got, exp)
-						}
-					}
-				}
-			}
-			if avg := float64(sum) / float64(3*p.Width*p.Height); avg > mean {
-				t.Errorf("on average a channel is %.1f off, want at most %v", avg, mean)
-			}
-			t.Logf("%s: largest difference %d, on average %.2f", name, worst, float64(sum)/float64(3*p.Width*p.Height))
-		})
+			t.Run(name, func(t *testing.T) { imageRendered(t, bin, data, info) })
+		}
 	}
+}
+
+// imageRendered is TestImagesRendered for a picture and a file's Info.
+func imageRendered(t *testing.T, bin string, data []byte, info Info) {
+	p, err := picture.Check(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := float64(p.Width), float64(p.Height)
+	page := &layout.Page{Width: w, Height: h, Items: []layout.Item{&layout.Image{W: w, H: h, Picture: p}}}
+	doc := write(t, []*layout.Page{page}, info)
+	checkXref(t, doc)
+	if info.PDFA && bytes.Contains(doc, []byte("/DeviceCMYK")) {
+		t.Error("a PDF/A with an sRGB output intent draws in CMYK")
+	}
+	shown := rasterize(t, bin, doc, 254)
+	want, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The largest difference allowed at a pixel and on average:
+	// poppler decodes JPEGs otherwise than image/jpeg (chroma at
+	// the edges of colours) and converts CMYK otherwise — but a
+	// wrong colour space or CMYK not inverted is some 100 off.
+	most, mean := 2, 1.0
+	if p.Format == picture.JPEG {
+		most, mean = 32, 6
+		// Converted to RGB for a PDF/A, CMYK is as image/jpeg
+		// shows it; as it is, as poppler does.
+		if p.Components() == 4 && !info.PDFA {
+			most, mean = 128, 20
+		}
+	}
+	worst, sum := 0, 0
+	for y := range p.Height {
+		for x := range p.Width {
+			got := color.NRGBAModel.Convert(shown.At(10*x+5, 10*y+5)).(color.NRGBA)
+			exp := onWhite(want.At(x, y))
+			for i, d := range []int{int(got.R) - int(exp.R), int(got.G) - int(exp.G), int(got.B) - int(exp.B)} {
+				d = max(d, -d)
+				worst, sum = max(worst, d), sum+d
+				if d > most {
+					t.Fatalf("pixel %d,%d: channel %d is %v, want %v", x, y, i, got, exp)
+				}
+			}
+		}
+	}
+	if avg := float64(sum) / float64(3*p.Width*p.Height); avg > mean {
+		t.Errorf("on average a channel is %.1f off, want at most %v", avg, mean)
+	}
+	t.Logf("largest difference %d, on average %.2f", worst, float64(sum)/float64(3*p.Width*p.Height))
 }
 
 // onWhite is c laid on white paper.

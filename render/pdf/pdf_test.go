@@ -47,7 +47,7 @@ func write(t *testing.T, pages []*layout.Page, info Info) []byte {
 }
 
 // TestInfo reads the document information and language back from the
-// file, where fpdf writes them as UTF-16 literal strings.
+// file, written as UTF-16 literal strings.
 func TestInfo(t *testing.T) {
 	doc := write(t, samplePages(), sampleInfo)
 	for key, want := range map[string]string{
@@ -56,8 +56,8 @@ func TestInfo(t *testing.T) {
 		"Subject":      sampleInfo.Meta.Subject,
 		"Keywords":     sampleInfo.Meta.Keywords,
 		"Creator":      "baocao v1.2.3",
-		"Producer":     "baocao v1.2.3 (codeberg.org/go-pdf/fpdf)",
-		"CreationDate": "D:20220115000000",
+		"Producer":     "baocao v1.2.3",
+		"CreationDate": "D:20220115000000Z",
 		"Lang":         "vi-VN",
 	} {
 		got, err := pdfString(doc, key)
