@@ -33,8 +33,7 @@ func (e *engine) tooWide(body []document.Block) bool {
 	portrait := A4Width - e.s.Margins.Left - e.s.Margins.Right
 	for _, b := range body {
 		if t, ok := b.(*document.Table); ok {
-			minW, _, _ := columnBounds(e.tableWords(t))
-			if sum(minW) > portrait+tolerance {
+			if sum(e.tableBounds(t).minW) > portrait+tolerance {
 				return true
 			}
 		}
@@ -56,9 +55,9 @@ func (e *engine) checkTables(d *document.Document) error {
 				continue
 			}
 			n++
-			cells, ncol := e.tableWords(t)
-			minW, _, figures := columnBounds(cells, ncol)
-			need := narrowest(minW, figures)
+			b := e.tableBounds(t)
+			ncol := b.ncol
+			need := narrowest(b.minW, b.figures)
 			if need <= width+tolerance {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"baocao/render/document"
 	"baocao/render/phrase"
 )
 
@@ -29,56 +30,94 @@ func isFigure(s string) bool {
 	return digits
 }
 
-// figureColumns reports, for each column of a table's words (the header's
-// first), whether it is a column of figures: every filled cell of its body
-// is one figure, or a dash for none, and one at least is a figure. A
-// figure's cell never wraps and stands flush right.
-func figureColumns(cells [][][]word, ncol int) []bool {
-	out := make([]bool, ncol)
-	bad := make([]bool, ncol)
-	for _, row := range cells[1:] {
-		for i, ws := range row {
-			if len(ws) > 1 && ws[len(ws)-1].text() == endMark {
-				ws = ws[:len(ws)-1]
-			}
-			switch {
-			case len(ws) == 0:
-			case len(ws) == 1 && isFigure(ws[0].text()):
-				out[i] = true
-			case len(ws) == 1 && ws[0].text() == "-":
-			default:
-				bad[i] = true
-			}
-		}
-	}
-	for i := range out {
-		out[i] = out[i] && !bad[i]
-	}
-	return out
+// bounds is what sizing a table's columns needs of all its rows, measured
+// a row at a time (tableBounds): a table of 100.000 rows is never held as
+// words, each row being broken into words again when it is laid out.
+type bounds struct {
+	ncol, rows int // columns; rows under the header
+	// minW is each column's narrowest width — its longest word, or, for a
+	// column of figures, its longest cell, as figures never wrap — and
+	// natW its natural width, the longest cell on one line, padding
+	// included; figures says which columns hold figures.
+	minW, natW []float64
+	figures    []bool
+	// sample is the header's words, then those of every step-th row (see
+	// sampleRows), which sizeColumns weighs; last is the last row's.
+	sample [][][]word
+	step   int
+	last   [][]word
 }
 
-// columnBounds measures each column of a table's words, the header's
-// first: its narrowest width — its longest word, or, for a column of
-// figures, its longest cell, as figures never wrap — and its natural
-// width, the longest cell on one line. It also says which columns hold
-// figures (figureColumns).
-func columnBounds(cells [][][]word, ncol int) (minW, natW []float64, figures []bool) {
-	figures = figureColumns(cells, ncol)
-	minW = make([]float64, ncol)
-	natW = make([]float64, ncol)
-	for ri, row := range cells {
-		for i, ws := range row {
-			nat := natural(ws)
-			if figures[i] && ri > 0 {
-				minW[i] = max(minW[i], nat+2*cellPadX)
+// tableBounds measures t's columns, its header's words in bold and each
+// row's in turn. A column is of figures when every filled cell of its
+// body is one figure, or a dash for none, and one at least is a figure. A
+// table is measured once, though checkTables, tooWide and table need it.
+func (e *engine) tableBounds(t *document.Table) *bounds {
+	if b, ok := e.tables[t]; ok {
+		return b
+	}
+	header, ncol := tableHeader(t)
+	b := &bounds{ncol: ncol, rows: len(t.Rows), step: max(1, (len(t.Rows)+sampleRows-1)/sampleRows)}
+	word, nat, natBody := make([]float64, ncol), make([]float64, ncol), make([]float64, ncol)
+	figure, other := make([]bool, ncol), make([]bool, ncol)
+	for ri := -1; ri < len(t.Rows); ri++ {
+		row := header
+		if ri >= 0 {
+			row = t.Rows[ri]
+		}
+		ws := e.rowWords(row)
+		for i, cell := range ws {
+			n := natural(cell)
+			nat[i] = max(nat[i], n)
+			for _, w := range cell {
+				word[i] = max(word[i], w.width)
 			}
-			for _, w := range ws {
-				minW[i] = max(minW[i], w.width+2*cellPadX)
+			if ri < 0 {
+				continue
 			}
-			natW[i] = max(natW[i], nat+2*cellPadX, minW[i])
+			natBody[i] = max(natBody[i], n)
+			if len(cell) > 1 && cell[len(cell)-1].text() == endMark {
+				cell = cell[:len(cell)-1]
+			}
+			switch {
+			case len(cell) == 0:
+			case len(cell) == 1 && isFigure(cell[0].text()):
+				figure[i] = true
+			case len(cell) == 1 && cell[0].text() == "-":
+			default:
+				other[i] = true
+			}
+		}
+		if ri < 0 || ri%b.step == 0 {
+			b.sample = append(b.sample, ws)
+		}
+		if ri == len(t.Rows)-1 {
+			b.last = ws
 		}
 	}
-	return minW, natW, figures
+	b.minW, b.natW, b.figures = make([]float64, ncol), make([]float64, ncol), make([]bool, ncol)
+	for i := range ncol {
+		b.figures[i] = figure[i] && !other[i]
+		b.minW[i] = word[i] + 2*cellPadX
+		if b.figures[i] {
+			b.minW[i] = max(b.minW[i], natBody[i]+2*cellPadX)
+		}
+		b.natW[i] = max(nat[i]+2*cellPadX, b.minW[i])
+	}
+	if e.tables == nil {
+		e.tables = map[*document.Table]*bounds{}
+	}
+	e.tables[t] = b
+	return b
+}
+
+// rowWords returns the words of a row's cells, at the table's size.
+func (e *engine) rowWords(row []document.Cell) [][]word {
+	ws := make([][]word, len(row))
+	for i, c := range row {
+		ws[i] = e.words(c.Runs, e.s.Sizes.Table)
+	}
+	return ws
 }
 
 // natural is the width of words on one line.
@@ -207,12 +246,12 @@ const columnStep = 1.0
 // column already on one. The header counts once for every page the table
 // may take, as it is repeated there. What no line needs goes to the
 // columns short of their natural width, in proportion.
-func (e *engine) sizeColumns(cells [][][]word, minW, natW []float64, figures []bool, total float64) []float64 {
-	ncol := len(minW)
+func (e *engine) sizeColumns(b *bounds, minW []float64, total float64) []float64 {
+	ncol, natW := len(minW), b.natW
 	if sum(minW) > total+tolerance {
-		return squeeze(minW, figures, total)
+		return squeeze(minW, b.figures, total)
 	}
-	s := e.newSizing(cells, minW, ncol)
+	s := e.newSizing(b, minW)
 	// Where the table has room, no cell breaks inside a word of several
 	// syllables, a name of a place, a date (its units): "trường hợp",
 	// "triệu đồng" stay whole in a narrow ĐVT column.
@@ -297,30 +336,27 @@ func (e *engine) sizeColumns(cells [][][]word, minW, natW []float64, figures []b
 	return out
 }
 
-// newSizing measures cells with every column at its narrowest.
-func (e *engine) newSizing(cells [][][]word, minW []float64, ncol int) *sizing {
-	step := max(1, (len(cells)-1+sampleRows-1)/sampleRows)
+// newSizing measures the sample of a table's rows (b.sample) with every
+// column at its narrowest, each row standing for the step around it.
+func (e *engine) newSizing(b *bounds, minW []float64) *sizing {
+	ncol := b.ncol
 	s := &sizing{widths: append([]float64(nil), minW...)}
-	rows := []int{0} // the header, then every step-th row
-	for ri := 1; ri < len(cells); ri += step {
-		rows = append(rows, ri)
-	}
-	for _, ri := range rows {
+	for _, cells := range b.sample {
 		row := make([]sizedCell, ncol)
-		for c, ws := range cells[ri] {
+		for c, ws := range cells {
 			row[c] = sizedCell{nat: natural(ws)}
 			if row[c].nat > minW[c]-2*cellPadX+tolerance {
 				row[c].units = e.units(ws) // a cell that may take several lines
 			}
 		}
 		s.cells = append(s.cells, row)
-		s.weight = append(s.weight, float64(step))
+		s.weight = append(s.weight, float64(b.step))
 	}
 	// The header is printed on every page the table takes, about one for
 	// every 25 rows; on a table of a page, a line of its header counts for
 	// half a row's: a unit (triệu đồng) or a name wrapped reads worse
 	// than a header stacked ("Năm / 2020").
-	s.weight[0] = max(0.5, float64(len(cells)-1)/25)
+	s.weight[0] = max(0.5, float64(b.rows)/25)
 	s.lines = make([][]int, len(s.cells))
 	s.top = make([]int, len(s.cells))
 	s.second = make([]int, len(s.cells))

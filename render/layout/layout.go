@@ -72,8 +72,8 @@ type engine struct {
 	whole   bool
 	// indent is the first-line indent of body paragraphs.
 	indent float64
-	// tables holds the words of the tables measured so far.
-	tables map[*document.Table][][][]word
+	// tables holds the tables measured so far (tableBounds).
+	tables map[*document.Table]*bounds
 	// borders are the columns' borders of the table row drawn last, and
 	// its page.
 	borders struct {

@@ -36,12 +36,17 @@ func tableHeader(t *document.Table) (header []document.Cell, ncol int) {
 }
 
 // grid is a table broken into lines: its columns' widths, its header row
-// and its rows.
+// and its first rows; the others are broken when laid out (row).
 type grid struct {
 	widths []float64
 	header []cellLayout
 	rows   [][]cellLayout
 	number int // the column of row numbers, -1 for none
+	aligns []align
+	// hangCol is the column of the end mark hanging after the last row's
+	// figure, -1 for none, and hang its width (endMarkHang).
+	hangCol int
+	hang    float64
 }
 
 // grid breaks the header and the first n rows of t into lines of its
@@ -49,12 +54,13 @@ type grid struct {
 // alignment stands flush right, but for the row numbers.
 func (e *engine) grid(t *document.Table, n int) grid {
 	size := e.s.Sizes.Table
-	cells, ncol := e.tableWords(t)
-	minW, natW, figures := columnBounds(cells, ncol)
+	b := e.tableBounds(t)
+	ncol := b.ncol
+	minW := b.minW
 	// A header keeps its ranges and dates whole ("Năm học / 2021 - 2022")
 	// where the table has room.
 	whole := slices.Clone(minW)
-	for c, ws := range cells[0] {
+	for c, ws := range b.sample[0] {
 		for _, u := range e.units(ws) {
 			whole[c] = max(whole[c], u.width+2*cellPadX)
 		}
@@ -62,31 +68,37 @@ func (e *engine) grid(t *document.Table, n int) grid {
 	if sum(whole) <= e.width()+tolerance {
 		minW = whole
 	}
-	g := grid{widths: e.sizeColumns(cells, minW, natW, figures, e.width()), number: -1}
-	aligns := make([]align, ncol)
-	for i := range aligns {
+	g := grid{widths: e.sizeColumns(b, minW, e.width()), number: -1}
+	g.aligns = make([]align, ncol)
+	for i := range g.aligns {
 		if i < len(t.Align) {
-			aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
+			g.aligns[i] = [...]align{alignLeft, alignCenter, alignRight}[t.Align[i]]
 		}
 		switch {
 		case isRowNumber(t, i):
 			if g.number < 0 {
 				g.number = i
 			}
-		case figures[i] && aligns[i] == alignLeft:
-			aligns[i] = alignRight // figures line up on their last digit
+		case b.figures[i] && g.aligns[i] == alignLeft:
+			g.aligns[i] = alignRight // figures line up on their last digit
 		}
 	}
-	g.header = e.rowCells(cells[0], g.widths, size, func(int) align { return alignCenter })
+	g.header = e.rowCells(b.sample[0], g.widths, size, func(int) align { return alignCenter })
+	g.hangCol, g.hang = endMarkHang(b, g.aligns)
 	g.rows = make([][]cellLayout, min(n, len(t.Rows)))
-	col, hang := endMarkHang(cells, aligns)
-	for i, row := range cells[1 : 1+len(g.rows)] {
-		g.rows[i] = e.rowCells(row, g.widths, size, func(i int) align { return aligns[i] })
-		if col >= 0 && i < len(t.Rows)-1 {
-			g.rows[i][col].inset = hang
-		}
+	for i := range g.rows {
+		g.rows[i] = e.row(g, t, i)
 	}
 	return g
+}
+
+// row breaks row i of t into lines of g's columns.
+func (e *engine) row(g grid, t *document.Table, i int) []cellLayout {
+	cells := e.rowCells(e.rowWords(t.Rows[i]), g.widths, e.s.Sizes.Table, func(c int) align { return g.aligns[c] })
+	if g.hangCol >= 0 && i < len(t.Rows)-1 {
+		cells[g.hangCol].inset = g.hang
+	}
+	return cells
 }
 
 // endMarkHang finds the end mark a space after the last figure of a
@@ -94,10 +106,9 @@ func (e *engine) grid(t *document.Table, n int) grid {
 // returns its column and its width with the space: the column's other
 // figures end that far from the edge, so that the last one still lines
 // up under them with the mark after it. col is -1 when there is none.
-func endMarkHang(cells [][][]word, aligns []align) (col int, hang float64) {
-	last := cells[len(cells)-1]
-	for c, ws := range last {
-		if n := len(ws); len(cells) > 2 && n >= 2 && aligns[c] == alignRight && ws[n-1].text() == endMark {
+func endMarkHang(b *bounds, aligns []align) (col int, hang float64) {
+	for c, ws := range b.last {
+		if n := len(ws); b.rows > 1 && n >= 2 && aligns[c] == alignRight && ws[n-1].text() == endMark {
 			return c, ws[n-2].space + ws[n-1].width
 		}
 	}
@@ -152,8 +163,8 @@ func (e *engine) table(t *document.Table) {
 	if _, ncol := tableHeader(t); ncol == 0 {
 		return
 	}
-	g := e.grid(t, len(t.Rows))
-	widths, headerCells, rows := g.widths, g.header, g.rows
+	g := e.grid(t, startRows)
+	widths, headerCells := g.widths, g.header
 	headerLines := rowLines(headerCells)
 	lh := lineHeight(size)
 	height := func(lines int) float64 { return rowHeight(lines, size) }
@@ -173,8 +184,14 @@ func (e *engine) table(t *document.Table) {
 		}
 	}
 	drawHeader()
-	for _, cells := range rows {
+	for i := range t.Rows {
 		e.release()
+		var cells []cellLayout
+		if i < len(g.rows) {
+			cells, g.rows[i] = g.rows[i], nil
+		} else {
+			cells = e.row(g, t, i)
+		}
 		n := rowLines(cells)
 		for from := 0; from < n; {
 			rest := n - from
@@ -206,30 +223,6 @@ func boldRuns(runs []document.Run) []document.Run {
 		out[i] = document.Run{Text: r.Text, Bold: true, Italic: r.Italic}
 	}
 	return out
-}
-
-// tableWords returns the words of every cell of t, the header's first and
-// in bold, and the number of columns. A table is measured once, though
-// both tooWide and table need its words.
-func (e *engine) tableWords(t *document.Table) (cells [][][]word, ncol int) {
-	header, ncol := tableHeader(t)
-	if cells, ok := e.tables[t]; ok {
-		return cells, ncol
-	}
-	size := e.s.Sizes.Table
-	cells = make([][][]word, 0, len(t.Rows)+1)
-	for _, row := range append([][]document.Cell{header}, t.Rows...) {
-		ws := make([][]word, len(row))
-		for i, c := range row {
-			ws[i] = e.words(c.Runs, size)
-		}
-		cells = append(cells, ws)
-	}
-	if e.tables == nil {
-		e.tables = map[*document.Table][][][]word{}
-	}
-	e.tables[t] = cells
-	return cells, ncol
 }
 
 func sum(v []float64) (s float64) {
