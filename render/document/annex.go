@@ -30,7 +30,7 @@ func buildAnnexes(b *budget, r *report.Report, k Kind, d *report.Document, funcs
 			if err != nil {
 				return nil, err
 			}
-			blocks = parseBody([]byte(md))
+			blocks = parseBodyPhotos([]byte(md), nil, &r.Statistics)
 		}
 		if a.Table != nil {
 			blocks = append(blocks, annexTable(a.Table))

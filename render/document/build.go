@@ -50,7 +50,7 @@ func BuildContext(ctx context.Context, r *report.Report, k Kind) (*Document, err
 		// Made by the kind's template: the bodies were checked in narrative.
 		return nil, report.Errors{{Pos: report.Pos{File: k.Template, Line: 1, Column: 1}, Msg: "nội dung do tệp mẫu tạo ra có " + tooDeepMessage}}
 	}
-	blocks := parseBodyPhotos([]byte(body), photos)
+	blocks := parseBodyPhotos([]byte(body), photos, &r.Statistics)
 	if form != FormNews {
 		// A press account does not end with the decree's "./.".
 		endBody(&blocks)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -89,7 +90,7 @@ func narrativeFuncs(r *report.Report) template.FuncMap {
 			if len(s.Groups) == 0 {
 				return "", errors.New("chưa có số liệu để lập bảng: tệp không có mục statistics — hãy thêm statistics (nhóm chỉ tiêu, số liệu hai kỳ) hoặc bỏ {{ statistics_table }}")
 			}
-			return markup(statisticsTable(s)), nil
+			return markup("\n\n" + statisticsMark + "\n\n"), nil
 		},
 		// commended: "527 tập thể, 3.965 cá nhân".
 		"commended": func() (string, error) {
@@ -265,31 +266,38 @@ func percentMark(ind report.Indicator, abs bool) string {
 	return viet.Signed(p, 1) // as the workbook shows it: "+8,5", "-32,2"
 }
 
-// statisticsTable writes the statistics as a GFM table with the columns of
-// nd30.md §5: STT, Chỉ tiêu, ĐVT, both periods, Tăng/giảm, Tỷ lệ.
-func statisticsTable(s *report.Statistics) string {
-	var b strings.Builder
-	row := func(cells ...string) {
-		b.WriteString("|")
-		for _, c := range cells {
-			b.WriteString(" " + c + " |")
+// statisticsTable is the statistics as a table with the columns of
+// nd30.md §5: STT, Chỉ tiêu, ĐVT, both periods, Tăng/giảm, Tỷ lệ. It is
+// built here, not written as Markdown for goldmark to parse: a table of
+// 30.000 indicators made a tree of 100 MB.
+func statisticsTable(s *report.Statistics) *Table {
+	cell := func(text string, bold bool) Cell {
+		if text == "" {
+			return Cell{}
 		}
-		b.WriteString("\n")
+		return Cell{Runs: []Run{{Text: text, Bold: bold}}}
 	}
-	b.WriteString("\n")
-	row("STT", "Chỉ tiêu", "ĐVT", escape(s.Previous), escape(s.Current), "Tăng/giảm (±)", "Tỷ lệ (%)")
-	row(":-:", ":--", ":-:", "--:", "--:", "--:", "--:")
+	row := func(bold bool, texts ...string) []Cell {
+		cells := make([]Cell, len(texts))
+		for i, t := range texts {
+			cells[i] = cell(t, bold && t != "")
+		}
+		return cells
+	}
+	t := &Table{
+		Header: row(false, "STT", "Chỉ tiêu", "ĐVT", s.Previous, s.Current, "Tăng/giảm (±)", "Tỷ lệ (%)"),
+		Align:  []Align{AlignCenter, AlignLeft, AlignCenter, AlignRight, AlignRight, AlignRight, AlignRight},
+	}
 	for gi, g := range s.Groups {
-		row("**"+viet.Roman(gi+1)+"**", "**"+escape(g.Title)+"**", "", "", "", "", "")
+		t.Rows = append(t.Rows, row(true, viet.Roman(gi+1), g.Title, "", "", "", "", ""))
 		for ii, ind := range g.Indicators {
 			dec := viet.Decimals(ind.Previous, ind.Current)
-			row(fmt.Sprint(ii+1), escape(ind.Name), escape(ind.Unit),
+			t.Rows = append(t.Rows, row(false, strconv.Itoa(ii+1), ind.Name, ind.Unit,
 				viet.Number(ind.Previous, dec), viet.Number(ind.Current, dec),
-				viet.Signed(ind.Change(), dec), percentMark(ind, false))
+				viet.Signed(ind.Change(), dec), percentMark(ind, false)))
 		}
 	}
-	b.WriteString("\n")
-	return b.String()
+	return t
 }
 
 // escaper backslashes the characters Markdown may read as marks, inside a

@@ -90,11 +90,12 @@ func (p boundedEmphasis) Parse(parent ast.Node, block text.Reader, pc parser.Con
 
 // parseBody turns Markdown into body blocks, numbering headings in the
 // report hierarchy of nd30.md §4: # Phần I, ## I., ### 1., #### a).
-func parseBody(src []byte) []Block { return parseBodyPhotos(src, nil) }
+func parseBody(src []byte) []Block { return parseBodyPhotos(src, nil, nil) }
 
 type converter struct {
 	src     []byte
 	photos  []report.Photo // those the body may place, see photoFuncs
+	stats   *report.Statistics
 	out     []Block
 	counter [5]int // per heading level, 1-based
 }
@@ -114,6 +115,10 @@ func (c *converter) blocks(parent ast.Node, listDepth int) {
 		case *ast.Paragraph:
 			if f := c.figure(n); f != nil {
 				c.out = append(c.out, f)
+				continue
+			}
+			if c.stats != nil && c.holds(n, statisticsMark) {
+				c.out = append(c.out, statisticsTable(c.stats))
 				continue
 			}
 			c.out = append(c.out, &Paragraph{Runs: c.inline(n)})
@@ -208,6 +213,12 @@ func (c *converter) table(t *extast.Table) {
 		}
 	}
 	c.out = append(c.out, tab)
+}
+
+// holds reports whether paragraph p holds nothing but mark.
+func (c *converter) holds(p *ast.Paragraph, mark string) bool {
+	t, ok := p.FirstChild().(*ast.Text)
+	return ok && p.ChildCount() == 1 && string(t.Segment.Value(c.src)) == mark
 }
 
 // inline flattens the inline content of a block into styled runs. Soft line

@@ -27,6 +27,10 @@ func (*Figure) isBlock() {}
 // function writes it.
 const photoMark = "\uFFFC"
 
+// statisticsMark is the paragraph statistics_table writes, which the
+// converter replaces with the table (statisticsTable).
+const statisticsMark = photoMark + "statistics"
+
 // photoFuncs are the functions of a body that has photos: photo N places
 // the N-th photo (from 1) where it is called, other_photos places every
 // photo not placed yet. Each call of photoFuncs has its own record of what
@@ -57,9 +61,10 @@ func photoFuncs(photos []report.Photo, path string) template.FuncMap {
 	}
 }
 
-// parseBodyPhotos is parseBody for a body that may place photos.
-func parseBodyPhotos(src []byte, photos []report.Photo) []Block {
-	c := converter{src: src, photos: photos}
+// parseBodyPhotos is parseBody for a body that may place photos and the
+// statistics table.
+func parseBodyPhotos(src []byte, photos []report.Photo, stats *report.Statistics) []Block {
+	c := converter{src: src, photos: photos, stats: stats}
 	c.blocks(markdown.Parser().Parse(text.NewReader(src)), 0)
 	return c.out
 }
