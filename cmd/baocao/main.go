@@ -299,9 +299,17 @@ func prepare(ctx context.Context, file string, lopt load.Options, opt render.Opt
 	return nil, err
 }
 
-// version is the module version when installed from a tagged source, else
-// the VCS revision it was built from.
+// stamp is the version a release build writes into the binary with
+// -ldflags "-X main.stamp=v1.2.0" (cmd/release); set at link time only.
+var stamp string
+
+// version is the stamped version of a release build, else the module
+// version when installed from a tagged source, else the VCS revision it
+// was built from.
 func version() string {
+	if stamp != "" {
+		return stamp
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "dev"
