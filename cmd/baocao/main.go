@@ -78,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "baocao: không có lệnh %q (unknown command)\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "baocao: không có lệnh %q — hãy dùng một trong các lệnh dưới đây\n\n%s", args[0], usage)
 	return exitUsage
 }
 
@@ -126,7 +126,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
+		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%s) — hãy chọn thư mục khác bằng -o\n", *dir, osReason(err))
 		return exitInvalid
 	}
 	ctx, stop := notifyInterrupt()
