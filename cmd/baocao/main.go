@@ -106,16 +106,6 @@ func each(files []string, fn func(file string) bool) int {
 	return status
 }
 
-func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), help)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
