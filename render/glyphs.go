@@ -168,6 +168,6 @@ func glyphMessage(c rune, fam *face.Family) string {
 	if len(lacking) < len(styles) {
 		where = fmt.Sprintf("%s của phông %s", strings.Join(lacking, ", "), fam.Name)
 	}
-	return fmt.Sprintf("ký tự %q (U+%04X) không có trong %s nên không in được — hãy thay bằng ký tự khác, hoặc dùng một phông chữ có ký tự này (khóa format.font trong tệp, hoặc tùy chọn --font) (character missing from the font)",
+	return fmt.Sprintf("ký tự %q (U+%04X) không có trong %s nên không in được — hãy thay bằng ký tự khác, hoặc dùng một phông chữ có ký tự này (khóa format.font trong tệp, hoặc tùy chọn --font)",
 		string(c), c, where)
 }

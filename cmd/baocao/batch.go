@@ -41,7 +41,7 @@ func inputs(args []string) []input {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			out = append(out, input{file: a, err: fmt.Errorf("không đọc được thư mục %s — hãy kiểm tra quyền đọc (%w)", a, err)})
+			out = append(out, input{file: a, err: fmt.Errorf("không đọc được thư mục %s (%s) — hãy kiểm tra quyền đọc", a, osReason(err))})
 			continue
 		}
 		n := len(out)
@@ -219,7 +219,7 @@ func clock(d time.Duration) string {
 // with its first error.
 func (b *batchRun) summary() {
 	ok := b.finished - b.failed
-	fmt.Fprintf(b.stderr, "baocao: %d/%d tệp YAML đã tạo xong văn bản (%d of %d rendered)", ok, len(b.in), ok, len(b.in))
+	fmt.Fprintf(b.stderr, "baocao: %d/%d tệp YAML đã tạo xong văn bản", ok, len(b.in))
 	if skipped := len(b.in) - b.finished; skipped > 0 {
 		fmt.Fprintf(b.stderr, "; %d tệp chưa làm vì bị ngắt", skipped)
 	}

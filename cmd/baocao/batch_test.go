@@ -156,7 +156,7 @@ func TestBatchProgress(t *testing.T) {
 	for _, want := range []string{
 		clear + "baocao: 1/3 tệp, 0 lỗi, còn khoảng 0:00",
 		clear + "b.yaml:3:1: hỏng\n" + clear + "baocao: 2/3 tệp, 1 lỗi",
-		"baocao: 3/3 tệp, 1 lỗi, còn khoảng 0:00" + clear + "baocao: 2/3 tệp YAML đã tạo xong văn bản",
+		"baocao: 3/3 tệp, 1 lỗi, còn khoảng 0:00" + clear + "baocao: 2/3 tệp YAML đã tạo xong văn bản; 1 tệp có lỗi",
 		"\n  b.yaml:3:1: hỏng\n",
 	} {
 		if !strings.Contains(got, want) {

@@ -82,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "baocao: không có lệnh %q (unknown command)\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "baocao: không có lệnh %q — hãy dùng một trong các lệnh dưới đây\n\n%s", args[0], usage)
 	return exitUsage
 }
 
@@ -110,16 +110,6 @@ func each(files []string, fn func(file string) bool) int {
 	return status
 }
 
-func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), help)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
 func cmdRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "Cách dùng: baocao render [-o THƯ_MỤC] [--font THƯ_MỤC] [--pdfa] [--fix-legacy] [--kind LOẠI,…] [--templates THƯ_MỤC] [--sign-fields | --sign --p12 TỆP.p12 …] TỆP.yaml...\n\nTạo cho mỗi tệp các văn bản tệp có dữ liệu: <tên>-bao-cao.pdf, <tên>-thong-bao.pdf, <tên>-bien-ban.pdf, <tên>-ban-tin.pdf và <tên>-phu-luc.xlsx.\n", stderr)
 	dir := fs.String("o", ".", "thư mục ghi kết quả (tạo nếu chưa có)")
@@ -136,7 +126,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.PDFA = *pdfa
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%v) — hãy chọn thư mục khác bằng -o\n", *dir, err)
+		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%s) — hãy chọn thư mục khác bằng -o\n", *dir, osReason(err))
 		return exitInvalid
 	}
 	ctx, stop := notifyInterrupt()
@@ -321,9 +311,17 @@ func prepare(ctx context.Context, file string, lopt load.Options, opt render.Opt
 	return nil, err
 }
 
-// version is the module version when installed from a tagged source, else
-// the VCS revision it was built from.
+// stamp is the version a release build writes into the binary with
+// -ldflags "-X main.stamp=v1.2.0" (cmd/release); set at link time only.
+var stamp string
+
+// version is the stamped version of a release build, else the module
+// version when installed from a tagged source, else the VCS revision it
+// was built from.
 func version() string {
+	if stamp != "" {
+		return stamp
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "dev"

@@ -34,7 +34,7 @@ func TestExitCodes(t *testing.T) {
 		{"serve with a short token", []string{"serve", "--addr", "127.0.0.1:0", "--token", "ngan"}, exitUsage, "", "mã truy cập quá ngắn"},
 		{"serve two folders", []string{"serve", ".", ".."}, exitUsage, "", "Cách dùng: baocao serve"},
 		{"serve a missing folder", []string{"serve", "--no-browser", "khong-co"}, exitInvalid, "", "không mở được thư mục khong-co"},
-		{"unknown command", []string{"vẽ"}, exitUsage, "", `"vẽ"`},
+		{"unknown command", []string{"vẽ"}, exitUsage, "", "baocao: không có lệnh \"vẽ\" — hãy dùng một trong các lệnh dưới đây\n\n"},
 		{"render without files", []string{"render"}, exitUsage, "", "baocao render"},
 		{"render with -o only", []string{"render", "-o", t.TempDir()}, exitUsage, "", ""},
 		{"validate without files", []string{"validate"}, exitUsage, "", ""},

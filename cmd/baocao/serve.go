@@ -106,7 +106,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer srv.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "baocao serve: không lắng nghe được ở %s — có thể cổng đang bận, hãy chọn cổng khác bằng --addr (%v)\n", *addr, err)
+		fmt.Fprintf(stderr, "baocao serve: không lắng nghe được ở %s (%s) — hãy chọn cổng khác bằng --addr\n", *addr, osReason(err))
 		return exitInvalid
 	}
 	hs := &http.Server{
@@ -133,7 +133,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if dir != "" && loopback && !*noBrowser {
 		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(stderr, "baocao: không tự mở được trình duyệt (%v) — hãy mở địa chỉ trên\n", err)
+			fmt.Fprintf(stderr, "baocao: không tự mở được trình duyệt (%s) — hãy mở địa chỉ trên\n", osReason(err))
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -407,10 +407,11 @@ func column(src string, line, offset int) int {
 var funcNotDefined = regexp.MustCompile(`function "([^"]*)" not defined`)
 
 // explain turns text/template's English messages into plain Vietnamese
-// where a user is likely to meet them, keeping the original for reference.
+// where a user is likely to meet them; others keep the original, the only
+// account there is of what went wrong.
 func explain(msg string) string {
 	if m := funcNotDefined.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("không có hàm %q trong {{ … }} — dùng một trong: %s (%s)", m[1], strings.Join(narrativeNames, ", "), msg)
+		return fmt.Sprintf("không có hàm %q trong {{ … }} — dùng một trong: %s", m[1], strings.Join(narrativeNames, ", "))
 	}
 	if i := strings.LastIndex(msg, "error calling "); i >= 0 {
 		if j := strings.Index(msg[i:], ": "); j >= 0 {

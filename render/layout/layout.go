@@ -590,7 +590,7 @@ func checkGlyphs(d *document.Document, fam *face.Family) error {
 			}
 			seen[r] = true
 			errs = append(errs, &report.Error{Msg: fmt.Sprintf(
-				"ký tự %q (U+%04X) không có trong phông %s, ở đoạn %q — hãy thay ký tự này hoặc dùng phông có nó (character missing from the font)",
+				"ký tự %q (U+%04X) không có trong phông %s, ở đoạn %q — hãy thay ký tự này hoặc dùng phông có nó",
 				string(r), r, fam.Name, context(s, r))})
 		}
 	}

@@ -120,7 +120,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) bool {
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			d.errorf(d.at(k), "khóa %q bị lặp lại, đã có ở dòng %d — hãy giữ một và xóa phần còn lại (duplicate key)", k.Value, prev.Line)
+			d.errorf(d.at(k), "khóa %q bị lặp lại, đã có ở dòng %d — hãy giữ một và xóa phần còn lại", k.Value, prev.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -154,10 +154,10 @@ func (d *decoder) unknownKey(k *yaml.Node, fs []report.Field, path string) strin
 	}
 	key := norm.NFC.String(k.Value)
 	if s, ok := nearest(key, keys); ok {
-		d.errorf(d.at(k), "khóa %q không có %s — có phải ý bạn là %q? (unknown key)", key, section(path), s)
+		d.errorf(d.at(k), "khóa %q không có %s — có phải ý bạn là %q?", key, section(path), s)
 		return s
 	}
-	d.errorf(d.at(k), "khóa %q không có %s — các khóa dùng được ở đây: %s (unknown key)", key, section(path), strings.Join(keys, ", "))
+	d.errorf(d.at(k), "khóa %q không có %s — các khóa dùng được ở đây: %s", key, section(path), strings.Join(keys, ", "))
 	return ""
 }
 

@@ -191,8 +191,9 @@ func parse(name, src string) (*yaml.Node, *report.Error) {
 	return root, nil
 }
 
-// yamlLine extracts the line number yaml.v3 puts in its messages.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+// yamlLine matches the prefix of yaml.v3's messages and the line number
+// it names.
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // syntaxHints explain the parser's most common messages, matched by
 // fragment, as what is wrong and what to do.
@@ -210,19 +211,22 @@ var syntaxHints = []struct{ fragment, what, todo string }{
 
 // syntaxError turns a yaml.v3 parse error into an Error at the line the
 // parser names (often the start of the construct it was reading, so the
-// mistake may be on a following line), keeping the original text for
-// searching. A tab in an indentation is located exactly, being the most
+// mistake may be on a following line). The parser's English text is kept
+// only when no hint explains it, being then the one account of the
+// mistake, and without its line, which may differ from the position
+// given. A tab in an indentation is located exactly, being the most
 // common mistake of people new to YAML.
 func syntaxError(name, src string, err error) *report.Error {
 	text := err.Error()
 	pos := report.Pos{File: name, Line: 1, Column: 1} // yaml.v3 omits the line when its zero-based mark is on the first line
-	if m := yamlLine.FindStringSubmatch(text); m != nil {
+	if m := yamlLine.FindStringSubmatch(text); m != nil && m[1] != "" {
 		pos.Line, _ = strconv.Atoi(m[1])
 	}
 	what, todo := "tệp viết sai cú pháp", "hãy kiểm tra thụt lề (chỉ dùng dấu cách), dấu hai chấm sau mỗi khóa và các dấu ngoặc kép"
+	detail := " (bộ đọc YAML báo: " + yamlLine.ReplaceAllString(text, "") + ")"
 	for _, h := range syntaxHints {
 		if strings.Contains(text, h.fragment) {
-			what, todo = h.what, h.todo
+			what, todo, detail = h.what, h.todo, ""
 			break
 		}
 	}
@@ -230,7 +234,7 @@ func syntaxError(name, src string, err error) *report.Error {
 	if strings.Contains(text, "tab character") || strings.Contains(text, "cannot start any token") {
 		if line, col, ok := indentTab(src, pos.Line); ok {
 			pos.Line, pos.Column, where = line, col, "ở đây"
-			what, todo = syntaxHints[0].what, syntaxHints[0].todo
+			what, todo, detail = syntaxHints[0].what, syntaxHints[0].todo, ""
 		}
 	} else if col, ok := secondColon(src, pos.Line); ok && strings.Contains(text, "mapping values are not allowed") {
 		pos.Column, where = col, "ở đây"
@@ -238,9 +242,9 @@ func syntaxError(name, src string, err error) *report.Error {
 		// A quoted value may run on over lines, so the parser stumbles
 		// only where a later quote ends it, far from the mistake.
 		pos.Line, pos.Column, where = line, col, "ở đây"
-		what, todo = "giá trị mở dấu ngoặc kép nhưng không đóng trên cùng dòng", `hãy thêm dấu " ở cuối giá trị`
+		what, todo, detail = "giá trị mở dấu ngoặc kép nhưng không đóng trên cùng dòng", `hãy thêm dấu " ở cuối giá trị`, ""
 	}
-	return &report.Error{Pos: pos, Msg: fmt.Sprintf("lỗi cú pháp YAML %s: %s — %s (%s)", where, what, todo, text)}
+	return &report.Error{Pos: pos, Msg: fmt.Sprintf("lỗi cú pháp YAML %s: %s — %s%s", where, what, todo, detail)}
 }
 
 // secondColon finds on line (1-based) a colon and space after the one

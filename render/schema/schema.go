@@ -8,6 +8,18 @@
 // values (a chair that names a delegate, margins within the decree's
 // ranges, the last recipient being the archive line) are beyond JSON
 // Schema and only the loader applies them.
+//
+// Every check an editor makes carries a Vietnamese message, in the
+// keywords yaml-language-server reads: errorMessage, shown instead of its
+// English for a wrong type, a value outside an enum, a key not allowed,
+// a missing key and an empty list ("contains"), and patternErrorMessage,
+// for a pattern. It has no message of a schema's own for "minimum" nor
+// "minItems", so the schema says those another way. The schema is laid
+// out so that each message fits the one failure it can stand for: a key's
+// type is checked beside the reference to its definition, each required
+// key in a schema of its own, a required list by "contains" rather than
+// "minItems", and a number below its minimum by "if" it is one, "then"
+// a type it cannot have, whose message says what is wrong.
 package schema
 
 import (
@@ -15,9 +27,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"baocao/render/figure"
 	"baocao/render/report"
+	"baocao/render/viet"
 )
 
 // Draft is the JSON Schema version the schema is written in.
@@ -62,6 +77,7 @@ func textType() []any { return []any{"string", "number", "boolean"} }
 func JSON() ([]byte, error) {
 	g := &generator{defs: map[string]*node{}}
 	root := g.object(reflect.TypeFor[report.Report]())
+	root.Type = "object"
 	root.Schema = Draft
 	root.Title = "baocao: tệp dữ liệu hội nghị"
 	root.Description = "Dữ liệu một hội nghị, ghi một lần, để tạo báo cáo, thông báo kết luận, biên bản, bản tin (PDF theo Nghị định 30/2020/NĐ-CP) và phụ lục Excel."
@@ -92,10 +108,14 @@ type node struct {
 	Required             []string         `json:"required,omitempty"`
 	AdditionalProperties *bool            `json:"additionalProperties,omitempty"`
 	Items                *node            `json:"items,omitempty"`
-	MinItems             *int             `json:"minItems,omitempty"`
+	Contains             *node            `json:"contains,omitempty"`
 	Enum                 []any            `json:"enum,omitempty"`
-	Minimum              *float64         `json:"minimum,omitempty"`
+	ExclusiveMaximum     *float64         `json:"exclusiveMaximum,omitempty"`
+	If                   *node            `json:"if,omitempty"`
+	Then                 *node            `json:"then,omitempty"`
 	Pattern              string           `json:"pattern,omitempty"`
+	ErrorMessage         string           `json:"errorMessage,omitempty"`
+	PatternErrorMessage  string           `json:"patternErrorMessage,omitempty"`
 	Definitions          map[string]*node `json:"definitions,omitempty"`
 }
 
@@ -144,16 +164,23 @@ var (
 	assetType = reflect.TypeFor[report.Asset]()
 )
 
-// object describes struct type t: its keys, those required, and no other.
+// object describes the keys of struct type t: those allowed, and each
+// required one in a schema of its own, so that the editor's message names
+// the key missing. The type, "object", is checked where the definition is
+// referred to, with a message naming the key that holds it.
 func (g *generator) object(t reflect.Type) *node {
 	closed := false
-	n := &node{Type: "object", AdditionalProperties: &closed}
+	n := &node{AdditionalProperties: &closed}
+	var keys []string
 	for _, f := range report.Fields(t) {
+		keys = append(keys, f.Key)
 		if f.Required {
-			n.Required = append(n.Required, f.Key)
+			n.AllOf = append(n.AllOf, &node{Required: []string{f.Key},
+				ErrorMessage: fmt.Sprintf(`thiếu khóa %q — hãy thêm dòng "%s: …"`, f.Key, f.Key)})
 		}
 		n.Properties = append(n.Properties, property{f.Key, g.field(t.Field(f.Index).Type, f)})
 	}
+	n.ErrorMessage = "khóa này không dùng được ở đây — các khóa dùng được: " + strings.Join(keys, ", ")
 	return n
 }
 
@@ -161,33 +188,37 @@ func (g *generator) object(t reflect.Type) *node {
 // empty (null) is accepted unless the field is required, and a required
 // text or list must not be empty.
 func (g *generator) field(t reflect.Type, f report.Field) *node {
-	n := g.value(t)
-	required := f.Required
-	if n.Ref != "" {
-		// Draft-07 ignores the keywords beside a $ref: wrap it.
-		if required {
-			return &node{Description: f.Doc, AllOf: []*node{n}}
-		}
-		return &node{Description: f.Doc, AnyOf: []*node{n, {Type: "null"}}}
-	}
+	what := strconv.Quote(f.Key)
+	n := g.value(t, what)
 	n.Description = f.Doc
+	required := f.Required
 	if f.HasMin {
 		m := f.Min
-		n.Minimum = &m
+		n.If = &node{Type: "number", ExclusiveMaximum: &m}
+		n.Then = &node{Type: "string", ErrorMessage: belowMessage(what, m)}
 	}
-	if n.Pattern != "" { // a number, which may be written as text
-		n.Pattern = figurePattern(t.Kind() == reflect.Int, !f.HasMin || f.Min < 0)
+	if isNumber(t) { // a number, which may be written as text
+		whole := t.Kind() == reflect.Int
+		nonNegative := f.HasMin && f.Min >= 0
+		n.Pattern = figurePattern(whole, !nonNegative)
+		n.ErrorMessage = numberMessage(what, whole, f)
+		n.PatternErrorMessage = n.ErrorMessage
 	}
 	for _, v := range f.Enum {
 		n.Enum = append(n.Enum, v)
+	}
+	if n.Enum != nil {
+		n.ErrorMessage = fmt.Sprintf("%s chỉ nhận một trong các giá trị %s — hãy chọn một giá trị trong danh sách", what, strings.Join(f.Enum, ", "))
 	}
 	types, _ := n.Type.([]any) // text and numbers have a list of types here
 	switch {
 	case required && types != nil && n.Pattern == "":
 		n.Pattern = nonBlank
+		n.PatternErrorMessage = what + " đang để trống — hãy điền giá trị"
 	case required && n.Type == "array":
-		one := 1
-		n.MinItems = &one
+		// contains, not minItems, whose message the editor gives in English.
+		n.Contains = &node{}
+		n.ErrorMessage = fmt.Sprintf(`%s cần một danh sách có ít nhất một mục, mỗi mục một dòng bắt đầu bằng "- "`, what)
 	case !required && types != nil:
 		n.Type = append(types, "null")
 	case !required:
@@ -199,36 +230,76 @@ func (g *generator) field(t reflect.Type, f report.Field) *node {
 	return n
 }
 
-// value describes a value of type t.
-func (g *generator) value(t reflect.Type) *node {
+// isNumber reports whether values of t are figures, read by package figure.
+func isNumber(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Int || t.Kind() == reflect.Float64
+}
+
+// belowMessage says that a number is below min, as the loader does.
+func belowMessage(what string, min float64) string {
+	if min == 0 {
+		return what + " phải là số không âm — hãy sửa thành số ≥ 0"
+	}
+	m := viet.Number(min, 0)
+	return fmt.Sprintf("%s phải là số từ %s trở lên — hãy sửa thành số ≥ %s", what, m, m)
+}
+
+// numberMessage says what a number field f takes, as the loader reads it.
+func numberMessage(what string, whole bool, f report.Field) string {
+	kind, example := "một số", "3965, 1.234.567, 3.965,5 hoặc 87,6"
+	if whole {
+		kind, example = "một số nguyên", "15, 3965 hoặc 1.234.567"
+	}
+	switch {
+	case f.HasMin && f.Min == 0:
+		kind += " không âm"
+	case f.HasMin:
+		kind += " từ " + viet.Number(f.Min, 0) + " trở lên"
+	}
+	return fmt.Sprintf("%s phải là %s, viết như Excel tiếng Việt: %s", what, kind, example)
+}
+
+// value describes a value of type t, which the messages call what.
+func (g *generator) value(t reflect.Type, what string) *node {
 	switch t {
 	case dateType:
-		g.defs["Date"] = &node{Type: "string", Pattern: datePattern,
-			Description: "Ngày, dạng ngày/tháng/năm (15/01/2022) hoặc năm-tháng-ngày (2022-01-15)"}
-		return &node{Ref: "#/definitions/Date"}
+		msg := what + " phải là một ngày, dạng ngày/tháng/năm (15/01/2022) hoặc năm-tháng-ngày (2022-01-15)"
+		return &node{Type: "string", Pattern: datePattern, ErrorMessage: msg, PatternErrorMessage: msg}
 	case assetType:
 		// A file path, relative to the YAML file.
-		return &node{Type: textType()}
+		return &node{Type: textType(), ErrorMessage: what + " phải là tên một tệp, đường dẫn tính từ thư mục chứa tệp YAML"}
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return &node{Type: textType()}
+		return &node{Type: textType(), ErrorMessage: what + ` phải là một đoạn chữ, viết ngay sau dấu hai chấm — nếu đoạn chữ có dấu hai chấm, hãy đặt cả đoạn trong dấu ngoặc kép: "Lưu: VT"`}
 	case reflect.Int:
-		return &node{Type: []any{"integer", "string"}, Pattern: figurePattern(true, true)}
+		msg := numberMessage(what, true, report.Field{})
+		return &node{Type: []any{"integer", "string"}, Pattern: figurePattern(true, true), ErrorMessage: msg, PatternErrorMessage: msg}
 	case reflect.Float64:
-		return &node{Type: []any{"number", "string"}, Pattern: figurePattern(false, true)}
+		msg := numberMessage(what, false, report.Field{})
+		return &node{Type: []any{"number", "string"}, Pattern: figurePattern(false, true), ErrorMessage: msg, PatternErrorMessage: msg}
 	case reflect.Bool:
-		return &node{Type: "boolean"}
+		return &node{Type: "boolean", ErrorMessage: what + " chỉ nhận true hoặc false"}
 	case reflect.Slice:
-		return &node{Type: "array", Items: g.value(t.Elem())}
+		item := "mỗi mục của " + what
+		if rest, ok := strings.CutPrefix(what, "mỗi mục của "); ok {
+			item = "mỗi ô trong " + rest
+		}
+		return &node{Type: "array", Items: g.value(t.Elem(), item),
+			ErrorMessage: fmt.Sprintf(`%s phải là một danh sách, mỗi mục một dòng bắt đầu bằng "- "`, what)}
 	case reflect.Pointer:
-		return g.value(t.Elem())
+		return g.value(t.Elem(), what)
 	case reflect.Struct:
 		if _, ok := g.defs[t.Name()]; !ok {
 			g.defs[t.Name()] = nil // claimed before recursing, for recursive types
 			g.defs[t.Name()] = g.object(t)
 		}
-		return &node{Ref: "#/definitions/" + t.Name()}
+		// Draft-07 ignores the keywords beside a $ref: it goes in allOf.
+		return &node{Type: "object", AllOf: []*node{{Ref: "#/definitions/" + t.Name()}},
+			ErrorMessage: what + ` phải là một nhóm khóa: các dòng "khóa: giá trị" thụt vào bên dưới`}
 	}
 	// The loader cannot read it either, which its tests report.
 	g.err = fmt.Errorf("schema: the model has a field of type %s", t)

@@ -153,9 +153,9 @@ func TestSchemaRejectsWhatLoaderRejects(t *testing.T) {
 		old, new string
 		loader   string // a fragment of the loader's message
 	}{
-		{"unknown top-level key", "format:\n", "formatt: 1\nformat:\n", "unknown key"},
-		{"unknown nested key", "  lead: Mở đầu.\n", "  leed: Mở đầu.\n", "unknown key"},
-		{"unknown key in a list item", "    - unit: Phòng Tham mưu\n", "    - unit: Phòng Tham mưu\n      owner: x\n", "unknown key"},
+		{"unknown top-level key", "format:\n", "formatt: 1\nformat:\n", `khóa "formatt" không có`},
+		{"unknown nested key", "  lead: Mở đầu.\n", "  leed: Mở đầu.\n", `khóa "leed" không có`},
+		{"unknown key in a list item", "    - unit: Phòng Tham mưu\n", "    - unit: Phòng Tham mưu\n      owner: x\n", `khóa "owner" không có`},
 		{"text for a number", "previous: 385", `previous: "ba trăm"`, "phải là một số"},
 		{"negative number written as text", "previous: 385", `previous: "-385"`, "không âm"},
 		{"integer with decimals", "number: 15", "number: 15.5", "phải là số nguyên"},

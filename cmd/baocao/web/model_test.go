@@ -105,6 +105,10 @@ func TestModel(t *testing.T) {
 // quotedKey is the key a message names first: `"date" là …`.
 var quotedKey = regexp.MustCompile(`^"([a-z_]+)" `)
 
+// unknownKey is the start of the loader's message for a key the model
+// lacks.
+var unknownKey = regexp.MustCompile(`^khóa "[^"]*" không có `)
+
 // TestMessagesAtFields: every problem of the bad inputs that has a line
 // in the file is placed at a value of the form — but those of the whole
 // file ("tệp …") and of keys the model lacks, which the form does not
@@ -132,7 +136,7 @@ func TestMessagesAtFields(t *testing.T) {
 			if m.Line == 0 {
 				continue
 			}
-			if m.Path == "" && !strings.Contains(m.Message, "unknown key") && !strings.HasPrefix(m.Message, "tệp ") {
+			if m.Path == "" && !unknownKey.MatchString(m.Message) && !strings.HasPrefix(m.Message, "tệp ") {
 				t.Errorf("%s: %s: not placed", filepath.Base(file), m.Text)
 				continue
 			}
