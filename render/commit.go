@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"baocao/render/oserr"
 )
 
 // A report's files are put in place together or not at all. Each file
@@ -89,15 +91,15 @@ func commit(dir string, names, temps []string, rename func(oldpath, newpath stri
 		if err == nil {
 			continue
 		}
-		failed := fmt.Errorf("không đặt được tên %s cho tệp vừa ghi (%w)", filepath.Base(s.to), err)
+		failed := fmt.Errorf("không đặt được tên %s cho tệp vừa ghi (%w)", filepath.Base(s.to), oserr.Wrap(err))
 		if strings.HasSuffix(s.to, backupSuffix) {
-			failed = fmt.Errorf("không chuyển được tệp %s đã có sang một bên để thay (%w)", filepath.Base(s.from), err)
+			failed = fmt.Errorf("không chuyển được tệp %s đã có sang một bên để thay (%w)", filepath.Base(s.from), oserr.Wrap(err))
 		}
 		return undo(dir, jpath, steps[:k], rename, failed)
 	}
 	// The commit point: from here the new files are the render's result.
 	if err := os.Remove(jpath); err != nil {
-		return undo(dir, jpath, steps, rename, fmt.Errorf("không xoá được tệp ghi tạm %s (%w)", filepath.Base(jpath), err))
+		return undo(dir, jpath, steps, rename, fmt.Errorf("không xoá được tệp ghi tạm %s (%w)", filepath.Base(jpath), oserr.Wrap(err)))
 	}
 	for _, e := range j.Entries {
 		if e.Backup != "" {
@@ -155,7 +157,7 @@ func undo(dir, jpath string, done []step, rename func(oldpath, newpath string) e
 // commitFailed is the error for a commit that could not start: nothing
 // has been renamed.
 func commitFailed(dir string, err error) error {
-	return fmt.Errorf("không ghi được tệp tạm vào thư mục %s (%w) — hãy kiểm tra ổ đĩa còn chỗ trống và thư mục được phép ghi; chưa thay tệp nào, các tệp đã có vẫn giữ nguyên", dir, err)
+	return fmt.Errorf("không ghi được tệp tạm vào thư mục %s (%w) — hãy kiểm tra ổ đĩa còn chỗ trống và thư mục được phép ghi; chưa thay tệp nào, các tệp đã có vẫn giữ nguyên", dir, oserr.Wrap(err))
 }
 
 // writeSynced writes data to f, syncs and closes it.

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"time"
+
+	"baocao/render/oserr"
 )
 
 // staleAfter is the age at which a temporary file a render did not remove
@@ -174,7 +176,7 @@ func refusal(path string, info fs.FileInfo) error {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("không được phép thay tệp %s đã có (%w): tệp thuộc người khác hoặc đang mở trong một chương trình (Excel, trình đọc PDF) — hãy đóng tệp hoặc nhờ người tạo nó cho phép ghi rồi chạy lại, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path, err)
+		return fmt.Errorf("không được phép thay tệp %s đã có (%w): tệp thuộc người khác hoặc đang mở trong một chương trình (Excel, trình đọc PDF) — hãy đóng tệp hoặc nhờ người tạo nó cho phép ghi rồi chạy lại, hoặc ghi vào thư mục khác bằng -o; chưa ghi tệp nào", path, oserr.Wrap(err))
 	}
 	return f.Close()
 }
@@ -192,7 +194,7 @@ func writeTemp(ctx context.Context, dir string, o Output, disk func(io.Writer) i
 	}
 	f, err := os.CreateTemp(dir, tempPrefix(o.Name)+"*"+tempSuffix)
 	if err != nil {
-		return nil, fmt.Errorf("không tạo được tệp trong thư mục %s (%v) — hãy kiểm tra thư mục tồn tại và được phép ghi, hoặc chọn thư mục khác bằng -o", dir, err)
+		return nil, fmt.Errorf("không tạo được tệp trong thư mục %s (%v) — hãy kiểm tra thư mục tồn tại và được phép ghi, hoặc chọn thư mục khác bằng -o", dir, oserr.Wrap(err))
 	}
 	defer func() {
 		if err != nil {
@@ -223,7 +225,7 @@ func writeTemp(ctx context.Context, dir string, o Output, disk func(io.Writer) i
 // writeFailed is the error for a file that could not be written, most
 // often for want of space.
 func writeFailed(name, dir string, err error) error {
-	return fmt.Errorf("không ghi được %s vào thư mục %s (%w) — hãy kiểm tra ổ đĩa còn chỗ trống và thư mục được phép ghi; tệp cũ cùng tên, nếu có, vẫn giữ nguyên", name, dir, err)
+	return fmt.Errorf("không ghi được %s vào thư mục %s (%w) — hãy kiểm tra ổ đĩa còn chỗ trống và thư mục được phép ghi; tệp cũ cùng tên, nếu có, vẫn giữ nguyên", name, dir, oserr.Wrap(err))
 }
 
 // recordingWriter keeps the first error of the file it writes to, so that

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"baocao/render/face"
+	"baocao/render/oserr"
 )
 
 // jobsFlag adds the -j flag to fs.
@@ -41,7 +42,7 @@ func inputs(args []string) []input {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			out = append(out, input{file: a, err: fmt.Errorf("không đọc được thư mục %s (%s) — hãy kiểm tra quyền đọc", a, osReason(err))})
+			out = append(out, input{file: a, err: fmt.Errorf("không đọc được thư mục %s (%s) — hãy kiểm tra quyền đọc", a, oserr.Reason(err))})
 			continue
 		}
 		n := len(out)

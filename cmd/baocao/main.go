@@ -14,6 +14,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -29,6 +30,7 @@ import (
 
 	"baocao/render"
 	"baocao/render/load"
+	"baocao/render/oserr"
 )
 
 // Exit codes.
@@ -39,7 +41,20 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if len(os.Args) == 1 && code != exitOK {
+		waitToClose(os.Stdin, os.Stderr)
+	}
+	os.Exit(code)
+}
+
+// waitToClose keeps the window of a double-clicked program open until the
+// clerk presses Enter, so that they can read why the app did not start:
+// Windows closes a console window when its program ends. From a terminal
+// it costs one key; with no input (a pipe, /dev/null) it ends at once.
+func waitToClose(in io.Reader, out io.Writer) {
+	fmt.Fprintln(out, "Nhấn Enter để đóng cửa sổ này.")
+	bufio.NewReader(in).ReadString('\n')
 }
 
 const usage = `baocao — từ một tệp YAML về hội nghị đến văn bản theo Nghị định 30/2020/NĐ-CP.
@@ -126,7 +141,7 @@ func cmdRender(args []string, stdout, stderr io.Writer) int {
 	}
 	opt.PDFA = *pdfa
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%s) — hãy chọn thư mục khác bằng -o\n", *dir, osReason(err))
+		fmt.Fprintf(stderr, "baocao: không tạo được thư mục %s (%s) — hãy chọn thư mục khác bằng -o\n", *dir, oserr.Reason(err))
 		return exitInvalid
 	}
 	ctx, stop := notifyInterrupt()

@@ -417,3 +417,15 @@ func TestRenderPDFA(t *testing.T) {
 		}
 	}
 }
+
+// TestWaitToClose: a double-clicked program that failed says how to close
+// its window and waits for Enter, or ends at once with no input.
+func TestWaitToClose(t *testing.T) {
+	for _, in := range []string{"\n", ""} {
+		var out strings.Builder
+		waitToClose(strings.NewReader(in), &out)
+		if !strings.Contains(out.String(), "Nhấn Enter") {
+			t.Errorf("input %q: printed %q", in, out.String())
+		}
+	}
+}

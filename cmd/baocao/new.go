@@ -13,6 +13,7 @@ import (
 
 	"baocao/cmd/baocao/web"
 	"baocao/render/document"
+	"baocao/render/oserr"
 	"baocao/render/schema"
 )
 
@@ -62,7 +63,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, filepath.Join(filepath.Dir(file), schemaFile))
 	case !errors.Is(err, fs.ErrExist):
 		// The starter is written; only the editor's help is missing.
-		fmt.Fprintf(stderr, "baocao new: không ghi được %s (%s) — có thể tạo bằng: baocao schema > %s\n", schemaFile, osReason(err), schemaFile)
+		fmt.Fprintf(stderr, "baocao new: không ghi được %s (%s) — có thể tạo bằng: baocao schema > %s\n", schemaFile, oserr.Reason(err), schemaFile)
 	}
 	fmt.Fprintf(stderr, "Đã tạo %s — hãy sửa tệp, rồi chạy: baocao render %s\n", file, file)
 	return exitOK
@@ -109,7 +110,7 @@ func writeNew(path string, data []byte) error {
 	case errors.Is(err, fs.ErrExist):
 		return exists
 	case err != nil:
-		return fmt.Errorf("không tạo được tệp trong thư mục %s (%s) — hãy kiểm tra thư mục tồn tại và được phép ghi", filepath.Dir(path), osReason(err))
+		return fmt.Errorf("không tạo được tệp trong thư mục %s (%s) — hãy kiểm tra thư mục tồn tại và được phép ghi", filepath.Dir(path), oserr.Reason(err))
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"baocao/cmd/baocao/web"
+	"baocao/render/oserr"
 )
 
 // minToken is the shortest token accepted: a token guards the folder's
@@ -106,7 +107,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer srv.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "baocao serve: không lắng nghe được ở %s (%s) — hãy chọn cổng khác bằng --addr\n", *addr, osReason(err))
+		fmt.Fprintf(stderr, "baocao serve: không lắng nghe được ở %s (%s) — hãy chọn cổng khác bằng --addr\n", *addr, oserr.Reason(err))
 		return exitInvalid
 	}
 	hs := &http.Server{
@@ -133,7 +134,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if dir != "" && loopback && !*noBrowser {
 		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(stderr, "baocao: không tự mở được trình duyệt (%s) — hãy mở địa chỉ trên\n", osReason(err))
+			fmt.Fprintf(stderr, "baocao: không tự mở được trình duyệt (%s) — hãy mở địa chỉ trên\n", oserr.Reason(err))
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

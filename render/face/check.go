@@ -52,7 +52,7 @@ func Check(data []byte) error {
 		return ErrNotFont
 	}
 	if _, err := sfnt.Parse(data); err != nil {
-		return fmt.Errorf("tệp phông bị hỏng, không đọc được — hãy chép lại tệp .ttf từ máy gốc (%v)", err)
+		return fmt.Errorf("tệp phông bị hỏng, không đọc được — hãy chép lại tệp .ttf từ máy gốc (chi tiết kỹ thuật: %v)", err)
 	}
 	dir := tables(data)
 	for _, t := range requiredTables {
@@ -64,11 +64,11 @@ func Check(data []byte) error {
 		return errors.New("phông không có bảng mã Unicode (cmap định dạng 4), thường là phông ký hiệu hoặc phông cũ — hãy dùng một phông TrueType có tiếng Việt")
 	}
 	if _, _, err := Names(data); err != nil {
-		return fmt.Errorf("phông không có tên họ phông và kiểu chữ (bảng name) — %s (%v)", brokenTodo, err)
+		return fmt.Errorf("phông không có tên họ phông và kiểu chữ (bảng name) — %s", brokenTodo)
 	}
 	f, err := parse(data)
 	if err != nil {
-		return fmt.Errorf("tệp phông bị hỏng, không đọc được — %s (%v)", brokenTodo, err)
+		return fmt.Errorf("tệp phông bị hỏng, không đọc được — %s (chi tiết kỹ thuật: %v)", brokenTodo, err)
 	}
 	if err := f.checkTables(); err != nil {
 		return fmt.Errorf("%v — %s", err, brokenTodo)

@@ -156,7 +156,7 @@ func pixelError(err error) error {
 	if err == io.ErrUnexpectedEOF || err == io.EOF {
 		return damaged("thiếu dữ liệu điểm ảnh")
 	}
-	return damaged(fmt.Sprintf("dữ liệu điểm ảnh bị hỏng (%v)", err))
+	return damaged(fmt.Sprintf("dữ liệu điểm ảnh bị hỏng; chi tiết kỹ thuật: %v", err))
 }
 
 // unfilter undoes the filter f of a row, given the row above it, prev
