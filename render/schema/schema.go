@@ -42,9 +42,12 @@ const Draft = "http://json-schema.org/draft-07/schema#"
 // and 2022-01-15. Whether the day exists is the loader's to check.
 const datePattern = `^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$`
 
-// nonBlank is the pattern of a required text: the loader trims it and
-// refuses it when nothing is left.
-const nonBlank = `\S`
+// nonBlank is the pattern of a required text: the loader refuses one that
+// prints as nothing, spaces or the invisible characters it drops (soft
+// hyphen, zero-width space and joiners, word joiner, byte-order mark),
+// written here as themselves, which JavaScript's and Go's regular
+// expressions both read.
+const nonBlank = "[^\\s\u00AD\u200B-\u200D\u2060\uFEFF]"
 
 // figurePattern is the pattern of a number written as text ("3.965,5",
 // pasted from Excel), as the loader reads it (package figure): digits,

@@ -174,6 +174,7 @@ func TestSchemaRejectsWhatLoaderRejects(t *testing.T) {
 		{"missing required photo file", "    - image: photo.png\n      caption", "    - caption", `thiếu khóa "image"`},
 		{"required text empty", "name: Trần Thị Hân", `name: ""`, "đang để trống"},
 		{"required text blank", "name: Trần Thị Hân", `name: "   "`, "chỉ có dấu cách"},
+		{"required text of invisible characters", "name: Trần Thị Hân", `name: "\u200B\u00AD"`, "chỉ có dấu cách"},
 		{"required value null", "title: Kết luận hội nghị", "title:", "đang để trống"},
 		{"required list empty", "  recipients:\n    - \"Lưu: VT\"\nbien_ban:", "  recipients: []\nbien_ban:", "đang để trống"},
 		{"required group null", "agency:\n  parent: BỘ CÔNG AN\n  name: CÔNG AN THÀNH PHỐ CẦN THƠ\n  name_in_text: Công an thành phố Cần Thơ\n  place: Cần Thơ\n", "agency:\n", "đang để trống"},
