@@ -48,6 +48,34 @@ func main() {
 	os.Exit(code)
 }
 
+// doubleClickDir is the folder the app opens on when the program is run
+// with no arguments: the current folder, as Windows sets it to the
+// program's own on a double-click — but on a Mac, whose Finder starts a
+// program in the home folder, the folder the program was unzipped into,
+// with its examples (nil: the current folder).
+func doubleClickDir() []string {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	return pickDoubleClickDir(exe)
+}
+
+// pickDoubleClickDir is doubleClickDir for the program at exe.
+func pickDoubleClickDir(exe string) []string {
+	home, herr := os.UserHomeDir()
+	cwd, cerr := os.Getwd()
+	if herr != nil || cerr != nil || filepath.Clean(cwd) != filepath.Clean(home) {
+		return nil
+	}
+	// A program built by go run lies in the temporary folder.
+	dir := filepath.Dir(exe)
+	if rel, err := filepath.Rel(os.TempDir(), dir); err == nil && filepath.IsLocal(rel) {
+		return nil
+	}
+	return []string{dir}
+}
+
 // waitToClose keeps the window of a double-clicked program open until the
 // clerk presses Enter, so that they can read why the app did not start:
 // Windows closes a console window when its program ends. From a terminal
@@ -74,8 +102,8 @@ Cách dùng:
 // run executes one command line and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		// Started by a double-click: the app, on the folder it is in.
-		return cmdServe(nil, stdout, stderr)
+		// Started by a double-click: the app (see doubleClickDir).
+		return cmdServe(doubleClickDir(), stdout, stderr)
 	}
 	switch args[0] {
 	case "serve":

@@ -429,3 +429,24 @@ func TestWaitToClose(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubleClickDir: started in the home folder, as a Mac's Finder
+// starts it, the app opens on the program's own folder; anywhere else, or
+// built by go run in the temporary folder, on the current one.
+func TestDoubleClickDir(t *testing.T) {
+	home, unzipped, tmp := t.TempDir(), t.TempDir(), t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("TMPDIR", tmp)
+	exe := filepath.Join(unzipped, "baocao")
+	t.Chdir(home)
+	if got := pickDoubleClickDir(exe); len(got) != 1 || got[0] != unzipped {
+		t.Errorf("from the home folder: %q, want the program's folder %s", got, unzipped)
+	}
+	if got := pickDoubleClickDir(filepath.Join(tmp, "go-build1", "exe", "baocao")); got != nil {
+		t.Errorf("a go run build: %q, want the current folder", got)
+	}
+	t.Chdir(unzipped)
+	if got := pickDoubleClickDir(filepath.Join(home, "baocao")); got != nil {
+		t.Errorf("from another folder: %q, want the current folder", got)
+	}
+}
