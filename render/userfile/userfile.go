@@ -170,43 +170,35 @@ func (anywhere) OpenFile(name string, flag int, perm fs.FileMode) (*os.File, err
 // that what it opened is what it looked at; and reads no more than limit
 // bytes, even from a file that grows meanwhile.
 func read(fsys fileSystem, name string, limit int64) ([]byte, error) {
-	st, err := fsys.Stat(name)
-	if err != nil {
-		return nil, describe(err)
-	}
-	if err := regular(st, limit); err != nil {
-		return nil, err
-	}
-	f, err := fsys.OpenFile(name, os.O_RDONLY|nonBlock, 0)
-	if err != nil {
-		return nil, describe(err)
-	}
-	defer f.Close()
-	opened, err := f.Stat()
-	if err != nil {
-		return nil, describe(err)
-	}
-	if !os.SameFile(st, opened) {
-		return nil, ErrChanged
-	}
-	if err := regular(opened, limit); err != nil {
-		return nil, err
-	}
-	return readAtMost(f, opened.Size(), limit)
+	return checkedRead(
+		func() (fs.FileInfo, error) { return fsys.Stat(name) },
+		func() (fs.File, error) { return fsys.OpenFile(name, os.O_RDONLY|nonBlock, 0) },
+		os.SameFile, limit)
 }
 
 // ReadFS reads the regular file at name in fsys, of at most limit bytes,
 // as Read does: for a folder given as an fs.FS — a server's os.Root, or
-// the files sent with a request.
+// the files sent with a request. An fs.FS opens without the non-blocking
+// flag, so it relies on the look before opening alone.
 func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	st, err := fs.Stat(fsys, name)
+	return checkedRead(
+		func() (fs.FileInfo, error) { return fs.Stat(fsys, name) },
+		func() (fs.File, error) { return fsys.Open(name) },
+		nil, limit)
+}
+
+// checkedRead is read's way with a file: stat it, check it is a regular
+// file within limit, open it, check again what was opened — the same file
+// when same can tell — and read at most limit bytes of it.
+func checkedRead(stat func() (fs.FileInfo, error), open func() (fs.File, error), same func(a, b fs.FileInfo) bool, limit int64) ([]byte, error) {
+	st, err := stat()
 	if err != nil {
 		return nil, describe(err)
 	}
 	if err := regular(st, limit); err != nil {
 		return nil, err
 	}
-	f, err := fsys.Open(name)
+	f, err := open()
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -214,6 +206,9 @@ func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	opened, err := f.Stat()
 	if err != nil {
 		return nil, describe(err)
+	}
+	if same != nil && !same(st, opened) {
+		return nil, ErrChanged
 	}
 	if err := regular(opened, limit); err != nil {
 		return nil, err
